@@ -1,0 +1,45 @@
+// @ts-check
+
+import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import { normaliseBase, normaliseSiteUrl } from './src/lib/paths.ts';
+import { SITE } from './src/site.config.ts';
+
+// Deploy anywhere: the absolute URL and the sub-path come from the environment at build time.
+const site = normaliseSiteUrl(process.env.SITE_URL ?? SITE.defaultSiteUrl);
+const base = normaliseBase(process.env.BASE_PATH ?? '/');
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  // Separate caches let test and benchmark builds of other corpora run without touching the real one.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory', assets: '_assets' },
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      rehypePlugins: [
+        rehypeSlug,
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'append',
+            properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+            content: { type: 'text', value: '#' },
+          },
+        ],
+      ],
+    }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark-default' },
+      defaultColor: 'light',
+      wrap: false,
+    },
+  },
+  integrations: [mdx()],
+});

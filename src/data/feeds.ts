@@ -1,0 +1,82 @@
+import { render } from 'astro:content';
+import mdxRenderer from '@astrojs/mdx/server.js';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import {
+  type FeedFormat,
+  type FeedSpec,
+  FORMATS,
+  feedPath,
+  feedTitle,
+  selectForFeed,
+} from '../lib/feeds/catalog.ts';
+import { toFeedHtml } from '../lib/feeds/content.ts';
+import {
+  type FeedChannel,
+  type FeedEntry,
+  renderAtom,
+  renderJson,
+  renderRss,
+} from '../lib/feeds/render.ts';
+import { SITE } from '../site.config.ts';
+import { getPosts, type Post } from './posts.ts';
+import { absolute, postPath, tagPath } from './urls.ts';
+
+let container: AstroContainer | undefined;
+const htmlCache = new Map<string, Promise<string>>();
+
+/** The post's body rendered to HTML through Astro's container API, once per build. */
+function postHtml(post: Post): Promise<string> {
+  let cached = htmlCache.get(post.id);
+  if (!cached) {
+    cached = (async () => {
+      if (!container) {
+        container = await AstroContainer.create();
+        container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+      }
+      const { Content } = await render(post);
+      return container.renderToString(Content);
+    })();
+    htmlCache.set(post.id, cached);
+  }
+  return cached;
+}
+
+async function entryOf(post: Post, site: URL | undefined): Promise<FeedEntry> {
+  const url = absolute(postPath(post.id), site);
+  return {
+    title: post.data.title,
+    url,
+    summary: post.data.description,
+    html: toFeedHtml(await postHtml(post), { pageUrl: url }),
+    published: post.data.pubDate,
+    updated: post.data.updatedDate,
+    tags: post.data.tags.map((name) => ({ name, url: absolute(tagPath(name), site) })),
+  };
+}
+
+const RENDER = { rss: renderRss, atom: renderAtom, json: renderJson } as const;
+
+/** Renders one feed file as an HTTP response for a static endpoint. */
+export async function feedResponse(
+  spec: FeedSpec,
+  format: FeedFormat,
+  site: URL | undefined,
+): Promise<Response> {
+  const posts = selectForFeed(spec, await getPosts());
+  const entries = await Promise.all(posts.map((p) => entryOf(p, site)));
+  const channel: FeedChannel = {
+    title: feedTitle(spec, SITE.title),
+    description: spec.description,
+    siteUrl: absolute('', site),
+    selfUrl: absolute(feedPath(spec, format), site),
+    language: SITE.lang,
+    author: SITE.author,
+    icon: absolute('icon.png', site),
+    favicon: absolute('favicon.svg', site),
+    stylesheet: format === 'json' ? undefined : absolute('feed.xsl', site),
+    fallbackDate: new Date(Date.UTC(2021, 0, 1)),
+  };
+  const body = RENDER[format](channel, entries);
+  const type = format === 'json' ? FORMATS.json.type : 'application/xml';
+  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+}

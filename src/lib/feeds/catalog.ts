@@ -1,0 +1,113 @@
+import type { PostMeta } from '../posts.ts';
+
+/** The formats a feed can be published in, each with its file name and MIME type. */
+export const FORMATS = {
+  rss: { file: 'rss.xml', type: 'application/rss+xml', label: 'RSS 2.0' },
+  atom: { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom 1.0' },
+  json: { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
+} as const;
+
+/** One of the feed formats. */
+export type FeedFormat = keyof typeof FORMATS;
+
+/** A feed: which posts it carries, where it lives and how it introduces itself. */
+export interface FeedSpec {
+  /** Stable identifier, also the URL segment for group feeds. */
+  readonly id: string;
+  /** Site-relative folder of the feed files ("" for the site root). */
+  readonly dir: string;
+  /** Formats published for this feed. */
+  readonly formats: readonly FeedFormat[];
+  /** What the feed holds, appended to the site title ("… — KDE posts"). */
+  readonly label: string;
+  /** Sentence for the feed description and the Subscribe page. */
+  readonly description: string;
+  /** Whether a post belongs in this feed. */
+  readonly includes: (post: PostMeta) => boolean;
+}
+
+const hasTag = (post: PostMeta, tag: string) => post.data.tags.includes(tag);
+
+/** The site's fixed feeds; adding one here adds its files, its autodiscovery links and its Subscribe entry. */
+export const FEEDS: readonly FeedSpec[] = [
+  {
+    id: 'all',
+    dir: '',
+    formats: ['rss', 'atom', 'json'],
+    label: 'all posts',
+    description: 'Every post, in full: KDE sysadmin work, Linux, and Apple reverse engineering.',
+    includes: () => true,
+  },
+  {
+    id: 'planet-kde',
+    dir: 'feeds/planet-kde/',
+    formats: ['rss', 'atom'],
+    label: 'KDE posts',
+    description:
+      'Only the posts tagged kde, for Planet KDE. Apple reverse-engineering posts never appear here.',
+    // The Apple posts stay off Planet KDE even if one is ever also tagged kde.
+    includes: (post) => hasTag(post, 'kde') && !hasTag(post, 'apple'),
+  },
+  {
+    id: 'apple',
+    dir: 'feeds/apple/',
+    formats: ['rss', 'atom'],
+    label: 'Apple posts',
+    description: 'Only the posts tagged apple: iOS internals, protocols and reverse engineering.',
+    includes: (post) => hasTag(post, 'apple'),
+  },
+];
+
+/** The RSS feed of one tag, at /tags/<tag>/rss.xml. */
+export function tagFeed(tag: string): FeedSpec {
+  return {
+    id: `tag-${tag}`,
+    dir: `tags/${tag}/`,
+    formats: ['rss'],
+    label: `posts tagged ${tag}`,
+    description: `Every post tagged ${tag}.`,
+    includes: (post) => hasTag(post, tag),
+  };
+}
+
+/** The group feed with this id (not the site-wide one), or undefined. */
+export function groupFeed(id: string): FeedSpec | undefined {
+  return FEEDS.find((f) => f.id === id && f.dir !== '');
+}
+
+/** The group feeds, besides the site-wide one. */
+export function groupFeeds(): FeedSpec[] {
+  return FEEDS.filter((f) => f.dir !== '');
+}
+
+/** Site-relative path of a feed file. */
+export function feedPath(spec: FeedSpec, format: FeedFormat): string {
+  return `${spec.dir}${FORMATS[format].file}`;
+}
+
+/** The posts a feed carries, in the order given (drafts must already be gone). */
+export function selectForFeed<P extends PostMeta>(spec: FeedSpec, posts: readonly P[]): P[] {
+  return posts.filter((p) => !p.data.draft && spec.includes(p));
+}
+
+/** The group feeds (besides the site-wide one) that carry this post: for its page's autodiscovery links. */
+export function groupFeedsOf(post: PostMeta): FeedSpec[] {
+  return FEEDS.filter((f) => f.dir !== '' && f.includes(post));
+}
+
+/** Autodiscovery entries (path, MIME type, title) for a feed in every format it has. */
+export function alternatesOf(
+  spec: FeedSpec,
+  siteTitle: string,
+): { path: string; type: string; title: string }[] {
+  return spec.formats.map((format) => ({
+    path: feedPath(spec, format),
+    type: FORMATS[format].type,
+    title: `${feedTitle(spec, siteTitle)} (${FORMATS[format].label})`,
+  }));
+}
+
+/** The feed's title as readers show it. */
+export function feedTitle(spec: FeedSpec, siteTitle: string): string {
+  return spec.id === 'all' ? siteTitle : `${siteTitle} — ${spec.label}`;
+}

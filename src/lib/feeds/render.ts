@@ -1,0 +1,162 @@
+import { Feed, type Item } from 'feed';
+
+/** A post ready to go into a feed: every URL absolute, content already made feed-safe. */
+export interface FeedEntry {
+  /** Plain-text title. */
+  readonly title: string;
+  /** Canonical absolute URL of the post; also its permanent id. */
+  readonly url: string;
+  /** Plain-text summary. */
+  readonly summary: string;
+  /** The whole post as HTML with absolute URLs. */
+  readonly html: string;
+  /** First publication. */
+  readonly published: Date;
+  /** Last update, if any. */
+  readonly updated?: Date | undefined;
+  /** Tags, each with the absolute URL of its tag page. */
+  readonly tags: readonly { readonly name: string; readonly url: string }[];
+}
+
+/** What a feed says about itself. */
+export interface FeedChannel {
+  /** Plain-text feed title. */
+  readonly title: string;
+  /** Plain-text description of what the feed carries. */
+  readonly description: string;
+  /** Absolute URL of the site's home page. */
+  readonly siteUrl: string;
+  /** Absolute URL of this very feed file (rel="self"). */
+  readonly selfUrl: string;
+  /** BCP 47 language tag. */
+  readonly language: string;
+  /** Author's display name. */
+  readonly author: string;
+  /** Absolute URL of a square icon. */
+  readonly icon: string;
+  /** Absolute URL of the favicon. */
+  readonly favicon: string;
+  /** Absolute URL of an XSL stylesheet that makes the feed readable in a browser, if any. */
+  readonly stylesheet?: string | undefined;
+  /** Used for an empty feed's date, so the output never depends on the clock. */
+  readonly fallbackDate: Date;
+}
+
+// XML 1.0 forbids C0 controls other than tab/LF/CR, lone surrogates and U+FFFE/U+FFFF; C1 controls
+// are legal but readers choke on them. feed@6 passes all of these through untouched.
+const INVALID_XML_CHARS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Removes every character XML 1.0 cannot carry (and the C1 controls feed readers reject). */
+export function stripInvalidXmlChars(text: string): string {
+  return text.replace(INVALID_XML_CHARS, '');
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
+
+/** Escapes plain text for use as HTML (Atom `type="html"` and RSS description bodies). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/**
+ * Escapes a value for an XML attribute, since feed@6 writes attribute values as they come; where it
+ * already turns `&` into `&amp;` itself (Atom category term and label), the ampersand is left to it.
+ */
+function escapeAttribute(text: string, ampersandEscapedByFeed = false): string {
+  const pattern = ampersandEscapedByFeed ? /[<>"]/g : /[&<>"]/g;
+  return stripInvalidXmlChars(text).replace(pattern, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** The newest publication or update among the entries, or the fallback for an empty feed. */
+export function feedUpdated(entries: readonly FeedEntry[], fallback: Date): Date {
+  let newest: Date | undefined;
+  for (const e of entries) {
+    const d = e.updated ?? e.published;
+    if (!newest || d > newest) newest = d;
+  }
+  return newest ?? fallback;
+}
+
+type Flavour = 'rss' | 'atom' | 'json';
+
+function createFeed(channel: FeedChannel, entries: readonly FeedEntry[], flavour: Flavour): Feed {
+  const clean = stripInvalidXmlChars;
+  const feed = new Feed({
+    id: channel.siteUrl,
+    title: clean(channel.title),
+    description: clean(channel.description),
+    link: channel.siteUrl,
+    language: channel.language,
+    image: channel.icon,
+    favicon: channel.favicon,
+    // Never the build time: two builds of the same content must give the same bytes.
+    updated: feedUpdated(entries, channel.fallbackDate),
+    generator: false,
+    author: { name: clean(channel.author), link: channel.siteUrl },
+    feedLinks: { [flavour]: channel.selfUrl },
+    ...(channel.stylesheet && flavour !== 'json' ? { stylesheet: channel.stylesheet } : {}),
+  });
+  for (const e of entries) feed.addItem(toItem(e, channel, flavour));
+  return feed;
+}
+
+function toItem(e: FeedEntry, channel: FeedChannel, flavour: Flavour): Item {
+  const clean = stripInvalidXmlChars;
+  const title = clean(e.title);
+  const summary = clean(e.summary);
+  const item: Item = {
+    // Atom declares title and summary type="html" and feedparser reads RSS titles as HTML too, so
+    // plain text is escaped; only JSON Feed's title is plain text.
+    title: flavour === 'json' ? title : escapeHtml(title),
+    // Without an explicit id feed@6 writes the RSS guid as a permalink, which it is.
+    ...(flavour === 'rss' ? {} : { id: e.url }),
+    link: e.url,
+    date: e.updated ?? e.published,
+    published: e.published,
+    description: flavour === 'json' ? summary : escapeHtml(summary),
+    // feed@6 splits only the first "]]>" out of a CDATA section; in HTML, "]]&gt;" means the same.
+    content: clean(e.html).replaceAll(']]>', ']]&gt;'),
+    category: e.tags.map((t) =>
+      flavour === 'atom'
+        ? // feed@6 writes no `term` when only `name` is given, and `term` is the one Atom requires.
+          {
+            term: escapeAttribute(t.name, true),
+            name: escapeAttribute(t.name, true),
+            scheme: t.url,
+          }
+        : flavour === 'rss'
+          ? // feed@6 writes `domain` unescaped, so a raw `&` there would break the XML.
+            { name: clean(t.name), domain: escapeAttribute(t.url) }
+          : { name: clean(t.name) },
+    ),
+  };
+  if (flavour === 'rss') {
+    // RSS <author> must be an e-mail address; dc:creator is the accepted way to name a person.
+    item.extensions = [{ name: 'dc:creator', objects: { _text: clean(channel.author) } }];
+  } else {
+    item.author = [{ name: clean(channel.author), link: channel.siteUrl }];
+  }
+  return item;
+}
+
+/** RSS 2.0 with full content in content:encoded, dc:creator and atom:link rel="self". */
+export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
+  return `${createFeed(channel, entries, 'rss').rss2()}\n`;
+}
+
+/** Atom 1.0 with full content, categories with terms, published and updated dates. */
+export function renderAtom(channel: FeedChannel, entries: readonly FeedEntry[]): string {
+  return `${createFeed(channel, entries, 'atom').atom1()}\n`;
+}
+
+/** JSON Feed with content_html and summaries. */
+export function renderJson(channel: FeedChannel, entries: readonly FeedEntry[]): string {
+  return `${createFeed(channel, entries, 'json').json1()}\n`;
+}

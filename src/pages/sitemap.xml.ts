@@ -1,0 +1,28 @@
+import type { APIRoute } from 'astro';
+import { getPosts } from '../data/posts.ts';
+import { absolute, postPath, tagPath } from '../data/urls.ts';
+import { lastModified, tagCounts, withTag } from '../lib/posts.ts';
+import { renderSitemap } from '../lib/sitemap.ts';
+
+/** Every indexable page: home, listings, posts and tag pages, with their last change. */
+export const GET: APIRoute = async ({ site }) => {
+  const posts = await getPosts();
+  const newest = lastModified(posts);
+  const entries = [
+    { loc: absolute('', site), lastmod: newest },
+    { loc: absolute('archive/', site), lastmod: newest },
+    { loc: absolute('about/', site) },
+    { loc: absolute('tags/', site), lastmod: newest },
+    ...posts.map((p) => ({
+      loc: absolute(postPath(p.id), site),
+      lastmod: p.data.updatedDate ?? p.data.pubDate,
+    })),
+    ...tagCounts(posts).map(({ tag }) => ({
+      loc: absolute(tagPath(tag), site),
+      lastmod: lastModified(withTag(posts, tag)),
+    })),
+  ];
+  return new Response(renderSitemap(entries), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
+};

@@ -1,0 +1,124 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { type StaticSite, serve } from '../support/server.ts';
+import { BUILDS, requireBuild } from '../support/site.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
+  let site: StaticSite;
+  beforeAll(async () => {
+    requireBuild(dir);
+    site = await serve(dir, base);
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('opens the home page, follows a post and reads it with no error and no missing file', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    const offsite: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(site.url.replace(base, '/')) && !r.url().startsWith('data:'))
+        offsite.push(r.url());
+    });
+    await page.goto(site.url);
+    await expect(page.title()).resolves.toContain('nicolas17');
+    await page.getByRole('link', { name: 'The mystery of load average spikes' }).first().click();
+    await page.waitForURL(`**${base}posts/load-average-spikes/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'load average',
+    );
+    expect(await page.getByRole('navigation', { name: 'Contents' }).count()).toBe(1);
+    await page.getByRole('link', { name: /Older:/ }).click();
+    await page.waitForURL(`**${base}posts/decrypting-ios-tls-traffic/`);
+    // Images are lazy: load them all, then check each decoded to real pixels.
+    const images = await page.$$eval('img', (imgs) =>
+      Promise.all(
+        imgs.map((i) => {
+          i.loading = 'eager';
+          return i.decode().then(
+            () => ({ src: i.src, ok: i.naturalWidth > 0 }),
+            () => ({ src: i.src, ok: false }),
+          );
+        }),
+      ),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const img of images) expect(img, img.src).toMatchObject({ ok: true });
+    expect(errors).toEqual([]);
+    expect(site.missing).toEqual([]);
+    expect(offsite).toEqual([]);
+    await page.close();
+  });
+
+  it('toggles the theme, remembers it, and follows the OS by default', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    const theme = () => page.evaluate(() => document.documentElement.dataset['theme']);
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await theme()).toBe('dark');
+    const darkBg = await bg();
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    expect(await theme()).toBe('light');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await bg()).not.toBe(darkBg);
+    await page.reload();
+    expect(await theme()).toBe('light');
+    await context.close();
+  });
+
+  it('is fully readable with JavaScript disabled', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}posts/load-average-spikes/`);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('104');
+    expect(text.length).toBeGreaterThan(3000);
+    expect(await page.getByRole('button', { name: 'Dark theme' }).count()).toBe(0);
+    expect(await page.locator('pre').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('copies a code block with the copy button', async () => {
+    const context = await browser.newContext({
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}posts/decrypting-ios-tls-traffic/`);
+    const block = page.locator('.code-block').filter({ hasText: 'net.ipv4.ip_forward=1' }).first();
+    await block.getByRole('button', { name: 'Copy code to clipboard' }).click();
+    await expect.poll(() => block.getByRole('button').textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      'sudo sysctl net.ipv4.ip_forward=1',
+    );
+    await context.close();
+  });
+
+  it('serves a readable page for an unknown address', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${site.url}no/such/page/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Page not found',
+    );
+    await page.getByRole('link', { name: 'home page' }).click();
+    await page.waitForURL(site.url);
+    await page.close();
+  });
+});

@@ -1,0 +1,60 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { fileFor } from './site.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.xsl': 'text/xsl',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** A static host for a build under its base path, like any plain web server would be. */
+export interface StaticSite {
+  /** Origin plus base, e.g. http://127.0.0.1:41234/blog/. */
+  readonly url: string;
+  /** Paths requested that got a 404. */
+  readonly missing: string[];
+  close(): Promise<void>;
+}
+
+/** Serves a build folder on 127.0.0.1 under the base path, with 404.html for unknown paths. */
+export async function serve(dir: string, base: string): Promise<StaticSite> {
+  const missing: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === base.slice(0, -1)) {
+      res.writeHead(301, { Location: base }).end();
+      return;
+    }
+    const file = fileFor(dir, base, path);
+    if (file) {
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': statSync(file).size,
+      });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    missing.push(path);
+    const notFound = join(dir, '404.html');
+    res.writeHead(404, { 'Content-Type': TYPES['.html'] ?? 'text/html' });
+    if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+    else res.end('not found');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    missing,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { toFeedHtml } from '../../../src/lib/feeds/content.ts';
+
+const pageUrl = 'https://example.org/blog/posts/load-average-spikes/';
+const feedHtml = (html: string) => toFeedHtml(html, { pageUrl });
+
+describe('toFeedHtml', () => {
+  it.each([
+    [
+      'a root-relative link',
+      '<a href="/blog/posts/first-post/">x</a>',
+      'href="https://example.org/blog/posts/first-post/"',
+    ],
+    [
+      'a relative link',
+      '<a href="../first-post/">x</a>',
+      'href="https://example.org/blog/posts/first-post/"',
+    ],
+    ['a fragment', '<a href="#drifting-timers">x</a>', `href="${pageUrl}#drifting-timers"`],
+    [
+      'an image',
+      '<img src="/blog/_assets/a.svg" alt="a">',
+      'src="https://example.org/blog/_assets/a.svg"',
+    ],
+    [
+      'a srcset',
+      '<img src="a.png" srcset="a.png 1x, /b.png 2x" alt="">',
+      'srcset="https://example.org/blog/posts/load-average-spikes/a.png 1x, https://example.org/b.png 2x"',
+    ],
+    [
+      'an absolute link',
+      '<a href="https://github.com/influxdata/telegraf">x</a>',
+      'href="https://github.com/influxdata/telegraf"',
+    ],
+    ['a mailto link', '<a href="mailto:a@b.c">x</a>', 'href="mailto:a@b.c"'],
+  ])('makes %s absolute', (_name, html, expected) => {
+    expect(feedHtml(html)).toContain(expected);
+  });
+
+  it('drops scripts, styles, form controls, heading permalinks and data/aria attributes', () => {
+    const out = feedHtml(
+      '<style>p{}</style><script>alert(1)</script><h2 id="x" data-astro-cid-abc>T<a class="heading-anchor" aria-hidden="true" href="#x">#</a></h2>' +
+        '<form><label>HZ <input value="250"></label><button>Go</button></form><p style="color:red" tabindex="0">kept</p>',
+    );
+    expect(out).toBe('<h2 id="x">T</h2><p>kept</p>');
+  });
+
+  it('unwraps custom elements and adds a live link to each widget', () => {
+    const out = feedHtml(
+      '<section class="widget" id="beat-calculator" data-widget="beat-frequency calculator"><h3>Beat</h3><beat-calculator><div data-feed-omit>controls</div><output>6255 s</output></beat-calculator></section>',
+    );
+    expect(out).toContain(
+      `<a href="${pageUrl}#beat-calculator">Try the live beat-frequency calculator on the blog</a>`,
+    );
+    expect(out).toContain('<output>6255 s</output>');
+    expect(out).not.toContain('beat-calculator>');
+    expect(out).not.toContain('controls');
+    expect(out).not.toContain('data-widget');
+  });
+
+  it('leaves no relative URL anywhere', () => {
+    const out = feedHtml(
+      '<a href="x/">a</a><img src="y.png" alt=""><a href="?q=1">q</a><a href="">self</a>',
+    );
+    for (const m of out.matchAll(/(?:href|src)="([^"]*)"/g)) expect(m[1]).toMatch(/^https:\/\//);
+  });
+});

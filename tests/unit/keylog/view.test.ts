@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseKeyLog, SAMPLE_KEYLOG } from '../../../src/lib/keylog/keylog.ts';
+import { escapeHtml, renderKeyLogHtml, shortRandom } from '../../../src/lib/keylog/view.ts';
+
+describe('key-log results HTML', () => {
+  it('shows one row group per connection with its TLS version', () => {
+    const html = renderKeyLogHtml(parseKeyLog(SAMPLE_KEYLOG));
+    expect(html.match(/<tbody>/g)).toHaveLength(2);
+    expect(html).toContain('<span class="tls">TLS 1.3</span>');
+    expect(html).toContain('<span class="tls">TLS 1.2</span>');
+    expect(html).toContain('99cf2fab…9c6058f7');
+    expect(html).not.toContain('Malformed lines');
+  });
+
+  it('escapes pasted text in flagged lines', () => {
+    const html = renderKeyLogHtml(parseKeyLog('<img src=x onerror=alert(1)> "\'&\n'));
+    expect(html).toContain('<li data-line="1"><strong>Line 1:</strong>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+  });
+
+  it('says so when there is nothing to show', () => {
+    expect(renderKeyLogHtml(parseKeyLog(''))).toBe(
+      '<p class="empty">No connection secrets found.</p>',
+    );
+  });
+
+  it('escapes the five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
+    );
+    expect(shortRandom('ab')).toBe('ab');
+  });
+});
