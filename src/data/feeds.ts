@@ -19,7 +19,7 @@ import {
 } from '../lib/feeds/render.ts';
 import { SITE } from '../site.config.ts';
 import { getPosts, type Post } from './posts.ts';
-import { absolute, postPath, tagPath } from './urls.ts';
+import { absolute, href, postPath, tagPath } from './urls.ts';
 
 let container: AstroContainer | undefined;
 const htmlCache = new Map<string, Promise<string>>();
@@ -73,7 +73,8 @@ export async function feedResponse(
     author: SITE.author,
     icon: absolute('icon.png', site),
     favicon: absolute('favicon.svg', site),
-    stylesheet: format === 'json' ? undefined : absolute('feed.xsl', site),
+    // Same-origin by construction: browsers refuse an XSLT stylesheet from another origin.
+    stylesheet: format === 'json' ? undefined : href('feed.xsl'),
     fallbackDate: new Date(Date.UTC(2021, 0, 1)),
   };
   const body = RENDER[format](channel, entries);

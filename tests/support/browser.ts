@@ -1,24 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { requireTool } from './peers.ts';
+import { type StaticSite, serve } from './server.ts';
+import { BUILDS, requireBuild } from './site.ts';
+
+/** Flags for Debian's Chromium here: headless as root, and no background traffic to a closed network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 /** Starts Debian's Chromium headless, never a downloaded browser. */
 export async function launch(): Promise<Browser> {
   requireTool('/usr/bin/chromium', 'chromium');
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** For one test file: Chromium and a static server for the /blog/ build, up before the tests, down after. */
+export function blogInBrowser(): { browser: Browser; site: StaticSite } {
+  const handles = {} as { browser: Browser; site: StaticSite };
+  beforeAll(async () => {
+    const { dir, base } = BUILDS[1];
+    requireBuild(dir);
+    handles.browser = await launch();
+    handles.site = await serve(dir, base);
   });
+  afterAll(async () => {
+    await handles.site?.close();
+    await handles.browser?.close();
+  });
+  return handles;
 }
 
 const axeSource = readFileSync(

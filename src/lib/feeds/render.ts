@@ -36,7 +36,7 @@ export interface FeedChannel {
   readonly icon: string;
   /** Absolute URL of the favicon. */
   readonly favicon: string;
-  /** Absolute URL of an XSL stylesheet that makes the feed readable in a browser, if any. */
+  /** URL (root-relative is fine) of an XSL stylesheet that makes the feed readable in a browser, if any. */
   readonly stylesheet?: string | undefined;
   /** Used for an empty feed's date, so the output never depends on the clock. */
   readonly fallbackDate: Date;
