@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import { normaliseBase, normaliseSiteUrl } from './src/lib/paths.ts';
+import { pagefindIndex } from './src/lib/search/integration.ts';
 import { SITE } from './src/site.config.ts';
 
 // Deploy anywhere: the absolute URL and the sub-path come from the environment at build time.
@@ -41,5 +42,6 @@ export default defineConfig({
       wrap: false,
     },
   },
-  integrations: [mdx()],
+  // Pagefind indexes the posts after every build, so each output folder carries its own index.
+  integrations: [mdx(), pagefindIndex()],
 });

@@ -14,6 +14,8 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> (feed)</title>
+        <!-- The feed cannot know the base path here; an empty icon stops the browser asking for /favicon.ico. -->
+        <link rel="icon" href="data:,"/>
         <style>
           body { font: 1.0625rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 auto; padding: 1.5rem 1.25rem; color: #1f2328; background: #fff; }
           a { color: #0b57d0; }

@@ -12,6 +12,7 @@ import { chartGeometry } from '../src/lib/loadavg/chart.ts';
 import { parseDuration } from '../src/lib/loadavg/format.ts';
 import { SIM_PRESETS, type SimFormValues, validateSim } from '../src/lib/loadavg/params.ts';
 import { simulate, summarise } from '../src/lib/loadavg/simulate.ts';
+import { timeRuns } from './bench/report.ts';
 
 const args = process.argv.slice(2);
 const runsArg = args.find((a) => a.startsWith('--runs='));
@@ -76,24 +77,12 @@ const cases: Case[] = [
   { name: 'parseDuration "1h 44m 10s"', run: () => parseDuration('1h 44m 10s') },
 ];
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-}
-
 let sink = 0;
 const rows: string[][] = [];
 let over = 0;
 for (const c of cases) {
-  for (let i = 0; i < Math.min(50, RUNS); i++) sink += c.run() ? 1 : 0;
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    sink += c.run() ? 1 : 0;
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const median = percentile(times, 0.5);
-  const p95 = percentile(times, 0.95);
+  const { median, p95, sink: s } = timeRuns(c.run, RUNS);
+  sink += s;
   const verdict =
     c.budgetMs === undefined
       ? ''

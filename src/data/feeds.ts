@@ -41,13 +41,26 @@ function postHtml(post: Post): Promise<string> {
   return cached;
 }
 
+const feedHtmlCache = new Map<string, Promise<string>>();
+
+/** The post's feed-safe HTML, made once per build however many feeds (site, group, tags) carry it. */
+function feedHtml(post: Post, url: string): Promise<string> {
+  const key = `${post.id} ${url}`;
+  let cached = feedHtmlCache.get(key);
+  if (!cached) {
+    cached = postHtml(post).then((html) => toFeedHtml(html, { pageUrl: url }));
+    feedHtmlCache.set(key, cached);
+  }
+  return cached;
+}
+
 async function entryOf(post: Post, site: URL | undefined): Promise<FeedEntry> {
   const url = absolute(postPath(post.id), site);
   return {
     title: post.data.title,
     url,
     summary: post.data.description,
-    html: toFeedHtml(await postHtml(post), { pageUrl: url }),
+    html: await feedHtml(post, url),
     published: post.data.pubDate,
     updated: post.data.updatedDate,
     tags: post.data.tags.map((name) => ({ name, url: absolute(tagPath(name), site) })),

@@ -1,29 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { type StaticSite, serve } from '../support/server.ts';
-import { BUILDS, requireBuild } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { servedBuild, sharedBrowser } from '../support/browser.ts';
+import { BUILDS } from '../support/site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = sharedBrowser();
 
 describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
-  let site: StaticSite;
-  beforeAll(async () => {
-    requireBuild(dir);
-    site = await serve(dir, base);
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
+  const served = servedBuild(dir, base);
 
   it('opens the home page, follows a post and reads it with no error and no missing file', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -31,10 +16,10 @@ describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
     page.on('pageerror', (e) => errors.push(e.message));
     const offsite: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(site.url.replace(base, '/')) && !r.url().startsWith('data:'))
+      if (!r.url().startsWith(served.site.url.replace(base, '/')) && !r.url().startsWith('data:'))
         offsite.push(r.url());
     });
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     await expect(page.title()).resolves.toContain('nicolas17');
     await page.getByRole('link', { name: 'The mystery of load average spikes' }).first().click();
     await page.waitForURL(`**${base}posts/load-average-spikes/`);
@@ -59,15 +44,15 @@ describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
     expect(images.length).toBeGreaterThan(0);
     for (const img of images) expect(img, img.src).toMatchObject({ ok: true });
     expect(errors).toEqual([]);
-    expect(site.missing).toEqual([]);
+    expect(served.site.missing).toEqual([]);
     expect(offsite).toEqual([]);
     await page.close();
   });
 
   it('toggles the theme, remembers it, and follows the OS by default', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await chrome.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     const theme = () => page.evaluate(() => document.documentElement.dataset['theme']);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await theme()).toBe('dark');
@@ -84,9 +69,9 @@ describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
   });
 
   it('is fully readable with JavaScript disabled', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chrome.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}posts/load-average-spikes/`);
+    await page.goto(`${served.site.url}posts/load-average-spikes/`);
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('104');
     expect(text.length).toBeGreaterThan(3000);
@@ -96,11 +81,11 @@ describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
   });
 
   it('copies a code block with the copy button', async () => {
-    const context = await browser.newContext({
+    const context = await chrome.browser.newContext({
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = await context.newPage();
-    await page.goto(`${site.url}posts/decrypting-ios-tls-traffic/`);
+    await page.goto(`${served.site.url}posts/decrypting-ios-tls-traffic/`);
     const block = page.locator('.code-block').filter({ hasText: 'net.ipv4.ip_forward=1' }).first();
     await block.getByRole('button', { name: 'Copy code to clipboard' }).click();
     await expect.poll(() => block.getByRole('button').textContent()).toBe('Copied');
@@ -111,14 +96,14 @@ describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
   });
 
   it('serves a readable page for an unknown address', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${site.url}no/such/page/`);
+    const page = await chrome.browser.newPage();
+    const response = await page.goto(`${served.site.url}no/such/page/`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Page not found',
     );
     await page.getByRole('link', { name: 'home page' }).click();
-    await page.waitForURL(site.url);
+    await page.waitForURL(served.site.url);
     await page.close();
   });
 });

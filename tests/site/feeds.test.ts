@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { feedparser, xmllint } from '../support/peers.ts';
-import { BUILDS, listFiles, requireBuild, TEST_ORIGIN } from '../support/site.ts';
+import { BUILDS, fileFor, listFiles, requireBuild, TEST_ORIGIN } from '../support/site.ts';
 
 const KDE_POSTS = ['load-average-spikes', 'offsite-backups-kde-servers', 'first-post'];
 const APPLE_POSTS = ['decrypting-ios-tls-traffic'];
@@ -73,6 +73,9 @@ describe.each(BUILDS)('feeds of the build at $name', ({ dir, base }) => {
         }
         for (const m of html.matchAll(/(?:href|src)="(https?:\/\/blog\.example\.org[^"]*)"/g)) {
           expect(m[1]).toContain(site);
+          // A reader follows these: each must be a real file of this build.
+          const path = new URL(m[1] ?? '').pathname;
+          expect(fileFor(dir, base, path), `${file}: ${m[1]}`).toBeDefined();
         }
         expect(html).not.toMatch(/<script|<style|data-astro/);
       }

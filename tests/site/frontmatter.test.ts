@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroEnv, freePort, ROOT, runAstro } from '../support/site.ts';
+import { astroEnv, copyProject, freePort, ROOT, removeProject, runAstro } from '../support/site.ts';
 
 const GOOD = `---
 title: A good post
@@ -80,11 +80,12 @@ describe('drafts', () => {
 
   it('are visible, marked as drafts, in the dev server', async () => {
     const port = await freePort();
+    const root = copyProject();
     const dev = spawn(
       join(ROOT, 'node_modules/.bin/astro'),
       ['dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
       {
-        cwd: ROOT,
+        cwd: root,
         env: astroEnv(c.env),
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
@@ -116,6 +117,7 @@ describe('drafts', () => {
       expect(page.status).toBe(200);
     } finally {
       if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
+      removeProject(root);
     }
   }, 90_000);
 });

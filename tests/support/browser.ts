@@ -24,22 +24,45 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** For one test file: Chromium and a static server for the /blog/ build, up before the tests, down after. */
-export function blogInBrowser(): { browser: Browser; site: StaticSite } {
-  const handles = {} as { browser: Browser; site: StaticSite };
+/** For one test file: a Chromium started before its tests and closed after. */
+export function sharedBrowser(): { browser: Browser } {
+  const handle = {} as { browser: Browser };
   beforeAll(async () => {
-    const { dir, base } = BUILDS[1];
-    requireBuild(dir);
-    handles.browser = await launch();
-    handles.site = await serve(dir, base);
+    handle.browser = await launch();
   });
   afterAll(async () => {
-    await handles.site?.close();
-    await handles.browser?.close();
+    await handle.browser?.close();
   });
-  return handles;
+  return handle;
 }
 
+/** For one describe block: a static server for a build, up before its tests and down after. */
+export function servedBuild(dir: string, base: string): { site: StaticSite } {
+  const handle = {} as { site: StaticSite };
+  beforeAll(async () => {
+    requireBuild(dir);
+    handle.site = await serve(dir, base);
+  });
+  afterAll(async () => {
+    await handle.site?.close();
+  });
+  return handle;
+}
+
+/** For one test file: Chromium and a static server for the /blog/ build. */
+export function blogInBrowser(): { browser: Browser; site: StaticSite } {
+  const { dir, base } = BUILDS[1];
+  const chrome = sharedBrowser();
+  const served = servedBuild(dir, base);
+  return {
+    get browser() {
+      return chrome.browser;
+    },
+    get site() {
+      return served.site;
+    },
+  };
+}
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',

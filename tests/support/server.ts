@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { fileFor } from './site.ts';
 
-const TYPES: Record<string, string> = {
+/** Content types a static host sends for the site's files. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -38,7 +39,7 @@ export async function serve(dir: string, base: string): Promise<StaticSite> {
     const file = fileFor(dir, base, path);
     if (file) {
       res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': statSync(file).size,
       });
       createReadStream(file).pipe(res);
@@ -46,7 +47,7 @@ export async function serve(dir: string, base: string): Promise<StaticSite> {
     }
     missing.push(path);
     const notFound = join(dir, '404.html');
-    res.writeHead(404, { 'Content-Type': TYPES['.html'] ?? 'text/html' });
+    res.writeHead(404, { 'Content-Type': CONTENT_TYPES['.html'] ?? 'text/html' });
     if (existsSync(notFound)) createReadStream(notFound).pipe(res);
     else res.end('not found');
   });

@@ -1,7 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
-import { join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 
@@ -100,15 +110,46 @@ export function astroEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs the project's Astro CLI with extra environment; returns status and combined output. */
-export function runAstro(args: string[], env: Record<string, string>, timeoutMs = 180_000) {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/astro'), args, {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    env: astroEnv(env),
+/** Top-level entries that are outputs, caches or history rather than sources of the site. */
+const NOT_COPIED = new Set(['node_modules', '.git', '.astro', '.bench']);
+
+/**
+ * Copies the project's sources (not node_modules, builds or caches) into a new temporary folder.
+ * Astro writes generated modules into `<root>/.astro/` whatever OUT_DIR and ASTRO_CACHE_DIR say, so
+ * two builds of different corpora in one checkout race; each test or bench build gets its own copy.
+ */
+export function copyProject(): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'blog-project-')), 'project');
+  cpSync(ROOT, root, {
+    recursive: true,
+    filter: (src) => {
+      const top = relative(ROOT, src).split('/')[0] ?? '';
+      return !NOT_COPIED.has(top) && !/^dist(-|$)/.test(top);
+    },
   });
-  return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** Removes a copy made by copyProject. */
+export function removeProject(root: string): void {
+  rmSync(dirname(root), { recursive: true, force: true });
+}
+
+/** Runs the Astro CLI in a throwaway copy of the project with extra environment; returns status and output. */
+export function runAstro(args: string[], env: Record<string, string>, timeoutMs = 180_000) {
+  const root = copyProject();
+  try {
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/astro'), args, {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      env: astroEnv(env),
+    });
+    return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+  } finally {
+    removeProject(root);
+  }
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */

@@ -1,0 +1,124 @@
+import { formatDate } from '../posts.ts';
+
+/** Width and height of an Open Graph / Twitter large card, in pixels. */
+export const CARD_SIZE = { width: 1200, height: 630 } as const;
+
+/** The fixed palette of the card: the site's light theme, so every card looks the same anywhere. */
+const COLOURS = {
+  bg: '#ffffff',
+  fg: '#1f2328',
+  muted: '#57606a',
+  accent: '#0b57d0',
+  border: '#d0d7de',
+};
+
+/** Font family name the layout uses; the renderer registers the Inter files under it. */
+export const CARD_FONT = 'Inter';
+
+/** What a card shows. */
+export interface CardInput {
+  readonly title: string;
+  readonly date: Date;
+  readonly siteName: string;
+}
+
+/** A node of the element tree satori lays out: the shape of a React element, without React. */
+export interface CardNode {
+  readonly type: string;
+  readonly props: {
+    readonly style?: Readonly<Record<string, string | number>>;
+    readonly children?: string | CardNode | readonly (string | CardNode)[];
+  };
+}
+
+/** Longest title drawn in full; longer ones end in an ellipsis rather than overflowing the card. */
+export const MAX_TITLE_CHARS = 120;
+
+/** Checks a card's fields; returns the problems, each naming the field and what is allowed. */
+export function validateCard(card: CardInput): string[] {
+  const problems: string[] = [];
+  if (card.title.trim() === '') problems.push('title must not be empty');
+  if (card.siteName.trim() === '') problems.push('siteName must not be empty');
+  if (!(card.date instanceof Date) || Number.isNaN(card.date.getTime())) {
+    problems.push('date must be a valid Date');
+  }
+  return problems;
+}
+
+/** The title as drawn: whitespace collapsed, cut at a word boundary with an ellipsis when too long. */
+export function fitTitle(title: string): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  if (clean.length <= MAX_TITLE_CHARS) return clean;
+  const cut = clean.slice(0, MAX_TITLE_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_TITLE_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}
+
+/** Font size for the title: large for short titles, smaller so long ones still fit in four lines. */
+export function titleSize(title: string): number {
+  const n = fitTitle(title).length;
+  if (n <= 32) return 80;
+  if (n <= 60) return 68;
+  if (n <= 90) return 56;
+  return 48;
+}
+
+/** The card's element tree: site name at the top, the title, then the date; pure data for satori. */
+export function cardTree(card: CardInput): CardNode {
+  const problems = validateCard(card);
+  if (problems.length > 0) throw new Error(`Invalid social card: ${problems.join('; ')}`);
+  const title = fitTitle(card.title);
+  return {
+    type: 'div',
+    props: {
+      style: {
+        boxSizing: 'border-box',
+        width: CARD_SIZE.width,
+        height: CARD_SIZE.height,
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: '64px 80px',
+        background: COLOURS.bg,
+        color: COLOURS.fg,
+        fontFamily: CARD_FONT,
+        borderTop: `16px solid ${COLOURS.accent}`,
+      },
+      children: [
+        {
+          type: 'div',
+          props: {
+            style: { fontSize: 36, fontWeight: 700, color: COLOURS.accent },
+            children: card.siteName.trim(),
+          },
+        },
+        {
+          type: 'div',
+          props: {
+            style: {
+              display: 'flex',
+              fontSize: titleSize(title),
+              fontWeight: 700,
+              lineHeight: 1.15,
+            },
+            children: title,
+          },
+        },
+        {
+          type: 'div',
+          props: {
+            style: {
+              display: 'flex',
+              paddingTop: 28,
+              borderTop: `2px solid ${COLOURS.border}`,
+              fontSize: 32,
+              fontWeight: 400,
+              color: COLOURS.muted,
+            },
+            children: formatDate(card.date),
+          },
+        },
+      ],
+    },
+  };
+}

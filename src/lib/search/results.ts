@@ -1,0 +1,113 @@
+/** The part of Pagefind's browser API the search page uses (pagefind.js, loaded at run time). */
+export interface PagefindApi {
+  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
+  search(
+    term: string,
+  ): Promise<{ results: { id: string; data(): Promise<PagefindPage> }[] } | null>;
+}
+
+/** A matching section of a page: the text under one heading. */
+export interface PagefindSection {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations?: number[];
+}
+
+/** One matching page as Pagefind describes it. */
+export interface PagefindPage {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results?: PagefindSection[];
+}
+
+/** A run of excerpt text, highlighted when it is a matched word. */
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+/** A search result ready to draw: the post, and the sections (headings) where the words occur. */
+export interface Hit {
+  title: string;
+  url: string;
+  excerpt: Segment[];
+  sections: { title: string; url: string; excerpt: Segment[] }[];
+}
+
+/** Longest query the page sends to Pagefind; longer input is cut, not rejected. */
+export const MAX_QUERY = 200;
+
+/** Collapses whitespace and trims a query; too long input is cut to MAX_QUERY characters. */
+export function normaliseQuery(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY);
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number.parseInt(name.slice(1), 10);
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Splits a Pagefind excerpt (escaped text with `<mark>` around matches) into plain segments, so the
+ * page builds text nodes and never parses the excerpt as HTML.
+ */
+export function excerptSegments(excerpt: string): Segment[] {
+  const out: Segment[] = [];
+  let mark = false;
+  for (const part of excerpt.split(/(<\/?mark>)/i)) {
+    if (/^<mark>$/i.test(part)) mark = true;
+    else if (/^<\/mark>$/i.test(part)) mark = false;
+    else if (part !== '') {
+      // Any other tag cannot come from Pagefind's escaped text; drop it rather than show markup.
+      const text = decodeEntities(part.replace(/<[^>]*>/g, ''));
+      const last = out.at(-1);
+      if (last && last.mark === mark) last.text += text;
+      else if (text !== '') out.push({ text, mark });
+    }
+  }
+  return out;
+}
+
+/**
+ * Turns Pagefind's page data into a hit: sections are the sub-results that point at a heading
+ * (their URL has a fragment), most matches first, at most `maxSections`.
+ */
+export function toHit(page: PagefindPage, maxSections = 3): Hit {
+  const title = page.meta.title?.trim() || page.url;
+  const sections = (page.sub_results ?? [])
+    .filter((s) => s.url.includes('#'))
+    .map((s, order) => ({ s, order, matches: s.locations?.length ?? 0 }))
+    .sort((a, b) => b.matches - a.matches || a.order - b.order)
+    .slice(0, Math.max(0, maxSections))
+    .map(({ s }) => ({ title: s.title.trim(), url: s.url, excerpt: excerptSegments(s.excerpt) }));
+  return { title, url: page.url, excerpt: excerptSegments(page.excerpt), sections };
+}
+
+/** The sentence announced after a search, for the live status region. */
+export function statusMessage(query: string, count: number): string {
+  if (query === '') return 'Type words to find in the posts, code blocks included.';
+  if (count === 0) return `No post contains “${query}”.`;
+  return `${count} ${count === 1 ? 'post contains' : 'posts contain'} “${query}”.`;
+}

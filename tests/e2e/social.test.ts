@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { servedBuild, sharedBrowser } from '../support/browser.ts';
+import { BUILDS, TEST_ORIGIN } from '../support/site.ts';
+
+const POSTS = [
+  ['load-average-spikes', 'The mystery of load average spikes'],
+  ['decrypting-ios-tls-traffic', 'Decrypting iOS TLS traffic'],
+  ['offsite-backups-kde-servers', 'Offsite backups for KDE servers'],
+  ['first-post', 'First post'],
+] as const;
+
+const chrome = sharedBrowser();
+
+describe.each(BUILDS)('social cards on the build at $name', ({ dir, base }) => {
+  const served = servedBuild(dir, base);
+
+  it.each(POSTS)(
+    '%s: og:image is a 1200×630 PNG, with twitter:card and JSON-LD',
+    async (slug, title) => {
+      const page = await chrome.browser.newPage();
+      await page.goto(`${served.site.url}posts/${slug}/`);
+      const meta = (sel: string) => page.locator(sel).getAttribute('content');
+      const image = (await meta('meta[property="og:image"]')) ?? '';
+      expect(image).toBe(`${TEST_ORIGIN}${base}og/${slug}.png`);
+      expect(await meta('meta[property="og:image:width"]')).toBe('1200');
+      expect(await meta('meta[property="og:image:height"]')).toBe('630');
+      expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+
+      const ld = JSON.parse(
+        (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+      ) as Record<string, unknown>;
+      expect(ld).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'BlogPosting',
+        image,
+        url: `${TEST_ORIGIN}${base}posts/${slug}/`,
+        author: { '@type': 'Person', name: 'Nicolás Alvarez' },
+      });
+      expect(ld['headline']).toBe(title);
+      expect(String(ld['datePublished'])).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+      // The card as a browser gets it from this host: PNG bytes that decode to 1200×630 pixels.
+      const local = new URL(new URL(image).pathname, served.site.url).href;
+      const response = await page.request.get(local);
+      expect(response.status()).toBe(200);
+      const bytes = await response.body();
+      expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
+      const decoded = await page.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        return [img.naturalWidth, img.naturalHeight];
+      }, local);
+      expect(decoded).toEqual([1200, 630]);
+      await page.close();
+    },
+  );
+
+  it('pages that are not posts have no og:image and a plain summary card', async () => {
+    const page = await chrome.browser.newPage();
+    await page.goto(`${served.site.url}archive/`);
+    expect(await page.locator('meta[property="og:image"]').count()).toBe(0);
+    expect(await page.locator('script[type="application/ld+json"]').count()).toBe(0);
+    expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
+    await page.close();
+  });
+});

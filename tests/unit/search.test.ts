@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  excerptSegments,
+  MAX_QUERY,
+  normaliseQuery,
+  statusMessage,
+  toHit,
+} from '../../src/lib/search/results.ts';
+
+describe('excerptSegments', () => {
+  it.each([
+    ['plain text', [{ text: 'plain text', mark: false }]],
+    [
+      'set <mark>round_interval</mark>=false',
+      [
+        { text: 'set ', mark: false },
+        { text: 'round_interval', mark: true },
+        { text: '=false', mark: false },
+      ],
+    ],
+    ['a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#x27;', [{ text: `a <b> & "c" 'd'`, mark: false }]],
+    ['<mark>x</mark><mark>y</mark>', [{ text: 'xy', mark: true }]],
+    ['<script>alert(1)</script>ok', [{ text: 'alert(1)ok', mark: false }]],
+    ['&bogus; &#0; &#x110000;', [{ text: '&bogus; &#0; &#x110000;', mark: false }]],
+  ])('%j', (excerpt, segments) => {
+    expect(excerptSegments(excerpt)).toEqual(segments);
+  });
+
+  it('yields no empty segment, and neighbours always differ in highlighting', () => {
+    const piece = fc.constantFrom('<mark>', '</mark>', 'a', ' ', '&amp;', '<b>', '');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 5 })), { maxLength: 30 }),
+        (parts) => {
+          const segments = excerptSegments(parts.join(''));
+          for (const [i, seg] of segments.entries()) {
+            expect(seg.text).not.toBe('');
+            if (i > 0) expect(seg.mark).not.toBe(segments[i - 1]?.mark);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('toHit', () => {
+  const page = {
+    url: '/blog/posts/load-average-spikes/',
+    excerpt: 'page <mark>hit</mark>',
+    meta: { title: 'The mystery of load average spikes' },
+    sub_results: [
+      { title: 'Top', url: '/blog/posts/load-average-spikes/', excerpt: 'x', locations: [1, 2, 3] },
+      {
+        title: 'A fix?',
+        url: '/blog/posts/load-average-spikes/#a-fix',
+        excerpt: 'y',
+        locations: [9],
+      },
+      {
+        title: 'Two',
+        url: '/blog/posts/load-average-spikes/#two',
+        excerpt: 'z',
+        locations: [4, 5],
+      },
+      {
+        title: 'Three',
+        url: '/blog/posts/load-average-spikes/#three',
+        excerpt: 'w',
+        locations: [6],
+      },
+      { title: 'Four', url: '/blog/posts/load-average-spikes/#four', excerpt: 'v', locations: [7] },
+    ],
+  };
+
+  it('keeps sections that link to a heading, most matches first, at most three', () => {
+    const hit = toHit(page);
+    expect(hit.title).toBe('The mystery of load average spikes');
+    expect(hit.sections.map((s) => s.url.split('#')[1])).toEqual(['two', 'a-fix', 'three']);
+  });
+
+  it('falls back to the URL for an untitled page and copes with no sub-results', () => {
+    const { sub_results: _, ...bare } = page;
+    const hit = toHit({ ...bare, meta: {} });
+    expect(hit.title).toBe(page.url);
+    expect(hit.sections).toEqual([]);
+    expect(hit.excerpt).toEqual([
+      { text: 'page ', mark: false },
+      { text: 'hit', mark: true },
+    ]);
+  });
+});
+
+describe('queries and status', () => {
+  it.each([
+    ['  round_interval  ', 'round_interval'],
+    ['a \n\t b', 'a b'],
+    ['x'.repeat(MAX_QUERY + 50), 'x'.repeat(MAX_QUERY)],
+  ])('normaliseQuery(%j)', (raw, query) => {
+    expect(normaliseQuery(raw)).toBe(query);
+  });
+
+  it.each([
+    ['', 0, 'Type words to find in the posts, code blocks included.'],
+    ['zz', 0, 'No post contains “zz”.'],
+    ['kde', 1, '1 post contains “kde”.'],
+    ['kde', 3, '3 posts contain “kde”.'],
+  ])('statusMessage(%j, %d)', (q, n, text) => {
+    expect(statusMessage(q, n)).toBe(text);
+  });
+});
