@@ -22,11 +22,15 @@ import { getPosts, type Post } from './posts.ts';
 import { absolute, href, postPath, tagPath } from './urls.ts';
 
 let container: AstroContainer | undefined;
-const htmlCache = new Map<string, Promise<string>>();
+// The page URL is fixed per post within a build, so the post id alone keys the cache.
+const feedHtmlCache = new Map<string, Promise<string>>();
 
-/** The post's body rendered to HTML through Astro's container API, once per build. */
-function postHtml(post: Post): Promise<string> {
-  let cached = htmlCache.get(post.id);
+/**
+ * The post rendered through Astro's container API and made feed-safe, once per build however many
+ * feeds (site, group, tags) carry it.
+ */
+function feedHtml(post: Post, pageUrl: string): Promise<string> {
+  let cached = feedHtmlCache.get(post.id);
   if (!cached) {
     cached = (async () => {
       if (!container) {
@@ -34,22 +38,9 @@ function postHtml(post: Post): Promise<string> {
         container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
       }
       const { Content } = await render(post);
-      return container.renderToString(Content);
+      return toFeedHtml(await container.renderToString(Content), { pageUrl });
     })();
-    htmlCache.set(post.id, cached);
-  }
-  return cached;
-}
-
-const feedHtmlCache = new Map<string, Promise<string>>();
-
-/** The post's feed-safe HTML, made once per build however many feeds (site, group, tags) carry it. */
-function feedHtml(post: Post, url: string): Promise<string> {
-  const key = `${post.id} ${url}`;
-  let cached = feedHtmlCache.get(key);
-  if (!cached) {
-    cached = postHtml(post).then((html) => toFeedHtml(html, { pageUrl: url }));
-    feedHtmlCache.set(key, cached);
+    feedHtmlCache.set(post.id, cached);
   }
   return cached;
 }
