@@ -79,7 +79,11 @@ async function serveCompressed(dir: string, base: string) {
 }
 
 /** Serves a build and runs Lighthouse with its default (mobile) settings on each page, one by one. */
-export async function audit(dir: string, base: string): Promise<PageScores[]> {
+export async function audit(
+  dir: string,
+  base: string,
+  pages: readonly string[] = pagesOf(dir),
+): Promise<PageScores[]> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: install the Debian package chromium (.ci/run does)`);
   }
@@ -94,7 +98,7 @@ export async function audit(dir: string, base: string): Promise<PageScores[]> {
   });
   try {
     const out: PageScores[] = [];
-    for (const page of pagesOf(dir)) {
+    for (const page of pages) {
       const result = await lighthouse(`${site.url}${page}`, {
         port: chrome.port,
         output: 'json',

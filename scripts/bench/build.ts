@@ -10,7 +10,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroEnv, copyProject, htmlPages, ROOT, removeProject } from '../../tests/support/site.ts';
+import { htmlPages } from '../../tests/support/site.ts';
+import { astroEnv, copyProject, removeProject } from '../project-copy.ts';
+import { ROOT } from '../test-builds.ts';
 
 /** What a build cost. */
 export interface BuildCost {

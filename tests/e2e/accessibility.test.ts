@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { axe, blogInBrowser } from '../support/browser.ts';
-import { BUILDS, htmlPages, urlPathOf } from '../support/site.ts';
+import { axe, liveSite } from '../support/browser.ts';
+import { BUILDS, htmlPages } from '../support/site.ts';
 
-const { dir, base } = BUILDS[1];
-const live = blogInBrowser();
+const { dir } = BUILDS[1];
 
 describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (scheme) => {
+  const live = liveSite(BUILDS[1]);
   it.each(htmlPages(dir))('%s has no violations', async (file) => {
-    const context = await live.browser.newContext({ colorScheme: scheme });
-    const page = await context.newPage();
-    await page.goto(
-      new URL(urlPathOf(file === '404.html' ? 'missing/' : file, base), live.site.url).href,
-    );
+    const path = file === '404.html' ? 'missing/' : file.replace(/(^|\/)index\.html$/, '$1');
+    const { page } = await live.open(path, {
+      colorScheme: scheme,
+      allowErrors: file === '404.html' ? /status of 404/ : undefined,
+    });
     expect(await axe(page)).toEqual([]);
-    await context.close();
   });
 });

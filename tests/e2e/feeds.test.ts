@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { blogInBrowser } from '../support/browser.ts';
+import { liveSite } from '../support/browser.ts';
+import { publishedPosts } from '../support/posts.ts';
 
-const live = blogInBrowser();
+const live = liveSite();
+const posts = publishedPosts();
+const kde = posts.filter((p) => p.tags.includes('kde') && !p.tags.includes('apple'));
+const apple = posts.filter((p) => p.tags.includes('apple'));
 
 describe('a feed opened in the browser', () => {
   it.each([
-    ['rss.xml', 4],
-    ['atom.xml', 4],
-    ['feeds/planet-kde/rss.xml', 3],
-    ['feeds/apple/atom.xml', 1],
-  ])('%s reads as a page that explains itself and lists its posts', async (file, count) => {
-    const page = await live.browser.newPage();
-    await page.goto(new URL(file, live.site.url).href);
+    ['rss.xml', posts.length],
+    ['atom.xml', posts.length],
+    ['feeds/planet-kde/rss.xml', kde.length],
+    ['feeds/apple/atom.xml', apple.length],
+  ])('%s reads as a page that explains itself and lists its %i posts', async (file, count) => {
+    // Chromium 156+ shows its own XSLT deprecation banner, whose inline handler the policy blocks.
+    const { page } = await live.open(file, {
+      allowErrors: /inline event handler|Content Security Policy/,
+    });
     expect(await page.getByText('This is a web feed').count()).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('nicolas17');
     const links = page.getByRole('list').getByRole('link');
@@ -22,6 +28,5 @@ describe('a feed opened in the browser', () => {
     )) {
       expect(href).toMatch(/\/blog\/posts\/[a-z-]+\/$/);
     }
-    await page.close();
   });
 });

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { servedBuild, sharedBrowser } from '../support/browser.ts';
+import { liveSite } from '../support/browser.ts';
 import { BUILDS } from '../support/site.ts';
 
-const chrome = sharedBrowser();
-
-describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
-  const served = servedBuild(dir, base);
+describe.each(BUILDS)('a reader on the build at $name', (build) => {
+  const { base } = build;
+  // Every page a test opens fails it on a script or console error, a missing file or another origin.
+  const live = liveSite(build);
 
   it('opens the home page, follows a post and reads it with no error and no missing file', async () => {
-    const page = await chrome.browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    const offsite: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith(served.site.url.replace(base, '/')) && !r.url().startsWith('data:'))
-        offsite.push(r.url());
-    });
-    await page.goto(served.site.url);
+    const { page } = await live.open('');
     await expect(page.title()).resolves.toContain('nicolas17');
     await page.getByRole('link', { name: 'The mystery of load average spikes' }).first().click();
     await page.waitForURL(`**${base}posts/load-average-spikes/`);
@@ -43,16 +32,10 @@ describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
     );
     expect(images.length).toBeGreaterThan(0);
     for (const img of images) expect(img, img.src).toMatchObject({ ok: true });
-    expect(errors).toEqual([]);
-    expect(served.site.missing).toEqual([]);
-    expect(offsite).toEqual([]);
-    await page.close();
   });
 
   it('toggles the theme, remembers it, and follows the OS by default', async () => {
-    const context = await chrome.browser.newContext({ colorScheme: 'dark' });
-    const page = await context.newPage();
-    await page.goto(served.site.url);
+    const { page } = await live.open('', { colorScheme: 'dark' });
     const theme = () => page.evaluate(() => document.documentElement.dataset['theme']);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await theme()).toBe('dark');
@@ -65,45 +48,36 @@ describe.each(BUILDS)('a reader on the build at $name', ({ dir, base }) => {
     expect(await bg()).not.toBe(darkBg);
     await page.reload();
     expect(await theme()).toBe('light');
-    await context.close();
   });
 
   it('is fully readable with JavaScript disabled', async () => {
-    const context = await chrome.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${served.site.url}posts/load-average-spikes/`);
+    const { page } = await live.open('posts/load-average-spikes/', { javaScriptEnabled: false });
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('104');
     expect(text.length).toBeGreaterThan(3000);
     expect(await page.getByRole('button', { name: 'Dark theme' }).count()).toBe(0);
     expect(await page.locator('pre').count()).toBeGreaterThan(0);
-    await context.close();
   });
 
   it('copies a code block with the copy button', async () => {
-    const context = await chrome.browser.newContext({
+    const { page } = await live.open('posts/decrypting-ios-tls-traffic/', {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
-    const page = await context.newPage();
-    await page.goto(`${served.site.url}posts/decrypting-ios-tls-traffic/`);
     const block = page.locator('.code-block').filter({ hasText: 'net.ipv4.ip_forward=1' }).first();
     await block.getByRole('button', { name: 'Copy code to clipboard' }).click();
     await expect.poll(() => block.getByRole('button').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
       'sudo sysctl net.ipv4.ip_forward=1',
     );
-    await context.close();
   });
 
   it('serves a readable page for an unknown address', async () => {
-    const page = await chrome.browser.newPage();
-    const response = await page.goto(`${served.site.url}no/such/page/`);
+    const { page, response } = await live.open('no/such/page/', { allowErrors: /status of 404/ });
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Page not found',
     );
     await page.getByRole('link', { name: 'home page' }).click();
-    await page.waitForURL(served.site.url);
-    await page.close();
+    await page.waitForURL(live.site.url);
   });
 });

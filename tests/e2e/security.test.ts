@@ -144,52 +144,61 @@ describe.each(BUILDS)('security of the build at $name', ({ dir, base }) => {
       '%s: no console error, policy violation, missing file or other origin',
       async (path) => {
         const page = await context.newPage();
-        const notFound = path.includes('no-such-page');
-        const feed = path.endsWith('.xml');
-        const errors: string[] = [];
-        const offsite: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
-            errors.push(m.text());
-        });
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('request', (r) => {
-          if (!r.url().startsWith(new URL(site.url).origin) && !r.url().startsWith('data:'))
-            offsite.push(r.url());
-        });
-        const missingBefore = site.missing.length;
-        const response = await page.goto(new URL(path, site.url).href);
-        expect(response?.status()).toBe(notFound ? 404 : 200);
-        expect(response?.headers()['content-security-policy']).toBe(
-          contentSecurityPolicy('header'),
-        );
-        await page.waitForLoadState(feed ? 'load' : 'networkidle');
-        if (path.includes('search/?q=')) {
-          await expect.poll(() => page.locator('#search-results > li').count()).toBeGreaterThan(0);
-        }
-        let violations = await page.evaluate(
-          () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [],
-        );
-        let consoleErrors = errors.filter((e) => !(notFound && e.includes('status of 404')));
-        if (feed) {
-          // The XSLT ran and its inline <style> applied: the feed shows as a page with a heading.
-          await expect.poll(() => page.locator('h1').count()).toBe(1);
-          expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('672px');
-          // Chromium 156+ adds its own XSLT deprecation banner with an inline handler to every
-          // transformed document; that one violation is the browser's, not the site's.
-          if ((await page.locator('xslt-warning-banner').count()) > 0) {
-            violations = violations.filter((v) => v !== 'script-src-attr blocked inline');
-            consoleErrors = consoleErrors.filter((e) => !/inline event handler/.test(e));
+        try {
+          const notFound = path.includes('no-such-page');
+          const feed = path.endsWith('.xml');
+          const errors: string[] = [];
+          const offsite: string[] = [];
+          const missing: string[] = [];
+          page.on('console', (m) => {
+            if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
+              errors.push(m.text());
+          });
+          page.on('pageerror', (e) => errors.push(e.message));
+          page.on('request', (r) => {
+            if (!r.url().startsWith(new URL(site.url).origin) && !r.url().startsWith('data:'))
+              offsite.push(r.url());
+          });
+          page.on('response', (r) => {
+            if (r.status() === 404 && !r.url().includes('no-such-page')) missing.push(r.url());
+          });
+          const response = await page.goto(new URL(path, site.url).href);
+          expect(response?.status()).toBe(notFound ? 404 : 200);
+          expect(response?.headers()['content-security-policy']).toBe(
+            contentSecurityPolicy('header'),
+          );
+          // By the load event every script, style and eager image has run or been refused; one
+          // more turn lets module scripts ask for what they load lazily.
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+          if (path.includes('search/?q=')) {
+            await expect
+              .poll(() => page.locator('#search-results > li').count())
+              .toBeGreaterThan(0);
           }
+          let violations = await page.evaluate(
+            () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [],
+          );
+          let consoleErrors = errors.filter((e) => !(notFound && e.includes('status of 404')));
+          if (feed) {
+            // The XSLT ran and its inline <style> applied: the feed shows as a page with a heading.
+            await expect.poll(() => page.locator('h1').count()).toBe(1);
+            expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe(
+              '672px',
+            );
+            // Chromium 156+ adds its own XSLT deprecation banner with an inline handler to every
+            // transformed document; that one violation is the browser's, not the site's.
+            if ((await page.locator('xslt-warning-banner').count()) > 0) {
+              violations = violations.filter((v) => v !== 'script-src-attr blocked inline');
+              consoleErrors = consoleErrors.filter((e) => !/inline event handler/.test(e));
+            }
+          }
+          expect(violations).toEqual([]);
+          expect(consoleErrors).toEqual([]);
+          expect(offsite).toEqual([]);
+          expect(missing).toEqual([]);
+        } finally {
+          await page.close();
         }
-        expect(violations).toEqual([]);
-        expect(consoleErrors).toEqual([]);
-        expect(offsite).toEqual([]);
-        const missing = site.missing
-          .slice(missingBefore)
-          .filter((p) => !p.includes('no-such-page'));
-        expect(missing).toEqual([]);
-        await page.close();
       },
     );
   });

@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { servedBuild, sharedBrowser } from '../support/browser.ts';
+import { liveSite } from '../support/browser.ts';
+import { publishedPosts } from '../support/posts.ts';
 import { BUILDS, TEST_ORIGIN } from '../support/site.ts';
 
-const POSTS = [
-  ['load-average-spikes', 'The mystery of load average spikes'],
-  ['decrypting-ios-tls-traffic', 'Decrypting iOS TLS traffic'],
-  ['offsite-backups-kde-servers', 'Offsite backups for KDE servers'],
-  ['first-post', 'First post'],
-] as const;
+describe.each(BUILDS)('social cards on the build at $name', (build) => {
+  const { base } = build;
+  const live = liveSite(build);
 
-const chrome = sharedBrowser();
-
-describe.each(BUILDS)('social cards on the build at $name', ({ dir, base }) => {
-  const served = servedBuild(dir, base);
-
-  it.each(POSTS)(
-    '%s: og:image is a 1200×630 PNG, with twitter:card and JSON-LD',
-    async (slug, title) => {
-      const page = await chrome.browser.newPage();
-      await page.goto(`${served.site.url}posts/${slug}/`);
+  it.each(publishedPosts())(
+    '$slug: og:image is a 1200×630 PNG, with twitter:card and JSON-LD',
+    async ({ slug, title }) => {
+      const { page } = await live.open(`posts/${slug}/`);
       const meta = (sel: string) => page.locator(sel).getAttribute('content');
       const image = (await meta('meta[property="og:image"]')) ?? '';
       expect(image).toBe(`${TEST_ORIGIN}${base}og/${slug}.png`);
@@ -40,7 +32,7 @@ describe.each(BUILDS)('social cards on the build at $name', ({ dir, base }) => {
       expect(String(ld['datePublished'])).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
       // The card as a browser gets it from this host: PNG bytes that decode to 1200×630 pixels.
-      const local = new URL(new URL(image).pathname, served.site.url).href;
+      const local = new URL(new URL(image).pathname, live.site.url).href;
       const response = await page.request.get(local);
       expect(response.status()).toBe(200);
       const bytes = await response.body();
@@ -53,16 +45,13 @@ describe.each(BUILDS)('social cards on the build at $name', ({ dir, base }) => {
         return [img.naturalWidth, img.naturalHeight];
       }, local);
       expect(decoded).toEqual([1200, 630]);
-      await page.close();
     },
   );
 
   it('pages that are not posts have no og:image and a plain summary card', async () => {
-    const page = await chrome.browser.newPage();
-    await page.goto(`${served.site.url}archive/`);
+    const { page } = await live.open('archive/');
     expect(await page.locator('meta[property="og:image"]').count()).toBe(0);
     expect(await page.locator('script[type="application/ld+json"]').count()).toBe(0);
     expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
-    await page.close();
   });
 });

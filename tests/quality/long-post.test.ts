@@ -1,15 +1,12 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../scripts/bench/build.ts';
-import { generatePost, LONG_POST, writeCorpus } from '../../scripts/bench/corpus.ts';
-import { nuCheck } from '../../scripts/bench/vnu.ts';
+import { describe, expect, it } from 'vitest';
+import { LONG_POST } from '../../scripts/bench/corpus.ts';
 import { pageWeight, sizeOfText } from '../../scripts/bench/weight.ts';
+import { LONG_TEST_POST as LONG, SHORT_TEST_POST as SHORT } from '../../scripts/test-builds.ts';
 import { readingMinutes } from '../../src/lib/posts.ts';
-import { launch } from '../support/browser.ts';
-import { type StaticSite, serve } from '../support/server.ts';
-import { elements, parseHtml, TEST_ORIGIN } from '../support/site.ts';
+import { liveSite } from '../support/browser.ts';
+import { EXTRA_BUILD, elements, parseHtml, requireBuild, TEST_ORIGIN } from '../support/site.ts';
 
 const KB = 1000;
 /** Text-only posts' budget for a whole first visit (see budgets.test.ts). */
@@ -17,19 +14,11 @@ const TEXT_ONLY_BUDGET = 30 * KB;
 /** Gzipped bytes of HTML the site may add per gzipped byte of MDX the author wrote. */
 const HTML_PER_CONTENT_BYTE = 1.5;
 
-const LONG = generatePost(1, LONG_POST).replace(/^title: .*$/m, 'title: A very long post');
-// A short, text-only post beside it, to tell what the page costs from what its content costs.
-const SHORT = generatePost(2, { words: 300, codeBlocks: 0, codeLines: 0, sections: 3 });
-
 describe(`a generated post of ${LONG_POST.words} words and ${LONG_POST.codeBlocks} code blocks`, () => {
-  const corpus = writeCorpus(0, LONG_POST, { 'long-post.mdx': LONG, 'short-post.mdx': SHORT });
-  const page = (slug: string) => join(corpus.out, `posts/${slug}/index.html`);
-  afterAll(() => rmSync(corpus.root, { recursive: true, force: true }));
-
-  it('builds', () => {
-    const { pages } = build(corpus.env);
-    expect(pages).toBeGreaterThanOrEqual(3);
-  }, 300_000);
+  // The extra build carries both posts (scripts/build-sites.ts); the Nu checker reads them in tests/quality/html.test.ts.
+  const { dir } = EXTRA_BUILD;
+  requireBuild(dir);
+  const page = (slug: string) => join(dir, `posts/${slug}/index.html`);
 
   it('is the promised size', () => {
     const prose = LONG.replace(/^---\n[\s\S]*?\n---\n/, '')
@@ -69,25 +58,10 @@ describe(`a generated post of ${LONG_POST.words} words and ${LONG_POST.codeBlock
   });
 
   describe('in Chromium', () => {
-    let browser: Browser;
-    let site: StaticSite;
-    beforeAll(async () => {
-      browser = await launch();
-      site = await serve(corpus.out, '/');
-    });
-    afterAll(async () => {
-      await site?.close();
-      await browser?.close();
-    });
+    const live = liveSite(EXTRA_BUILD);
 
     it('loads without errors, gets its copy buttons, and the last section is reachable from the contents', async () => {
-      const tab = await browser.newPage();
-      const errors: string[] = [];
-      tab.on('pageerror', (e) => errors.push(e.message));
-      tab.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      await tab.goto(`${site.url}posts/long-post/`);
+      const { page: tab } = await live.open('posts/long-post/');
       await expect
         .poll(() => tab.locator('.prose .code-block button').count())
         .toBe(LONG_POST.codeBlocks);
@@ -102,20 +76,12 @@ describe(`a generated post of ${LONG_POST.words} words and ${LONG_POST.codeBlock
           (h) => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight,
         );
       expect(inView).toBe(true);
-      expect(errors).toEqual([]);
-      expect(site.missing).toEqual([]);
     }, 60_000);
   });
 
-  it('passes the Nu Html Checker', () => {
-    const report = nuCheck([page('long-post'), page('short-post')]);
-    expect(report.unchecked).toEqual([]);
-    expect(report.errors).toEqual([]);
-  }, 120_000);
-
   it('stays within the budgets per byte of content', () => {
-    const long = pageWeight(corpus.out, '/', 'posts/long-post/index.html', TEST_ORIGIN);
-    const short = pageWeight(corpus.out, '/', 'posts/short-post/index.html', TEST_ORIGIN);
+    const long = pageWeight(dir, '/', 'posts/long-post/index.html', TEST_ORIGIN);
+    const short = pageWeight(dir, '/', 'posts/short-post/index.html', TEST_ORIGIN);
     // Length adds HTML only: no more CSS, JavaScript, fonts or images than a short text-only post.
     const assets = (w: typeof long) => w.total.gzip - w.sizes.html.gzip;
     expect(assets(long)).toBe(assets(short));

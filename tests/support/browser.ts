@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+  type Response,
+} from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { requireTool } from './peers.ts';
 import { type StaticSite, serve } from './server.ts';
 import { BUILDS, requireBuild } from './site.ts';
@@ -22,6 +29,101 @@ export const CHROMIUM_ARGS = [
 export async function launch(): Promise<Browser> {
   requireTool('/usr/bin/chromium', 'chromium');
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page a test opened, with what went wrong while it was open. */
+export interface OpenedPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Uncaught script errors and console errors, in order. */
+  readonly errors: string[];
+  /** Requests to any origin but the test server's (data: URLs aside). */
+  readonly offsite: string[];
+  /** The response to the navigation. */
+  readonly response: Response | null;
+}
+
+/** How a test opens a page: the context's options, plus what the test expects to go wrong. */
+export interface OpenOptions extends BrowserContextOptions {
+  /** Console errors the test expects (e.g. the 404 of a missing page), which do not fail it. */
+  readonly allowErrors?: RegExp | undefined;
+}
+
+/** A served build and a browser, shared by the tests of one describe block. */
+export interface LiveSite {
+  readonly browser: Browser;
+  readonly site: StaticSite;
+  /**
+   * Opens a path (relative to the base) in a fresh context and waits for its load event. After
+   * the test, pass or fail, every page it opened is closed, and the test fails if any of them
+   * logged a script or console error, requested another origin or asked for a missing file.
+   */
+  open(path: string, options?: OpenOptions): Promise<OpenedPage>;
+}
+
+/** Chromium and a static server for a build, up before the block's tests and down after them. */
+export function liveSite(build: { dir: string; base: string } = BUILDS[1]): LiveSite {
+  let browser: Browser | undefined;
+  let site: StaticSite | undefined;
+  let opened: {
+    context: BrowserContext;
+    errors: string[];
+    offsite: string[];
+    allow: RegExp | undefined;
+    missingFrom: number;
+  }[] = [];
+  beforeAll(async () => {
+    requireBuild(build.dir);
+    [browser, site] = await Promise.all([launch(), serve(build.dir, build.base)]);
+  });
+  afterEach(async () => {
+    const done = opened;
+    opened = [];
+    await Promise.all(done.map((o) => o.context.close()));
+    const problems = done.flatMap(({ errors, offsite, allow, missingFrom }) => [
+      ...errors.filter((e) => !allow?.test(e)).map((e) => `error: ${e}`),
+      ...offsite.map((u) => `request to another origin: ${u}`),
+      ...(allow ? [] : (site?.missing.slice(missingFrom) ?? []).map((p) => `missing file: ${p}`)),
+    ]);
+    expect(problems, 'what went wrong on the pages this test opened').toEqual([]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), site?.close()]);
+  });
+  const live: LiveSite = {
+    get browser() {
+      if (!browser) throw new Error('the browser is not up: use liveSite() in a describe block');
+      return browser;
+    },
+    get site() {
+      if (!site) throw new Error('the server is not up: use liveSite() in a describe block');
+      return site;
+    },
+    async open(path, { allowErrors, ...options } = {}) {
+      const context = await live.browser.newContext(options);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const offsite: string[] = [];
+      opened.push({
+        context,
+        errors,
+        offsite,
+        allow: allowErrors,
+        missingFrom: live.site.missing.length,
+      });
+      const origin = new URL(live.site.url).origin;
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('request', (r) => {
+        if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) offsite.push(r.url());
+      });
+      const response = await page.goto(new URL(path, live.site.url).href);
+      return { page, context, errors, offsite, response };
+    },
+  };
+  return live;
 }
 
 /** For one test file: a Chromium started before its tests and closed after. */
@@ -49,20 +151,11 @@ export function servedBuild(dir: string, base: string): { site: StaticSite } {
   return handle;
 }
 
-/** For one test file: Chromium and a static server for the /blog/ build. */
-export function blogInBrowser(): { browser: Browser; site: StaticSite } {
-  const { dir, base } = BUILDS[1];
-  const chrome = sharedBrowser();
-  const served = servedBuild(dir, base);
-  return {
-    get browser() {
-      return chrome.browser;
-    },
-    get site() {
-      return served.site;
-    },
-  };
+/** Chromium and a static server for the /blog/ build (see liveSite). */
+export function blogInBrowser(): LiveSite {
+  return liveSite(BUILDS[1]);
 }
+
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',

@@ -1,31 +1,26 @@
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { astroEnv, copyProject, removeProject } from '../../scripts/project-copy.ts';
+import { ROOT, TEST_BUILDS } from '../../scripts/test-builds.ts';
 
-/** The repository root. */
-export const ROOT = resolve(import.meta.dirname, '../..');
+export {
+  CARD_CACHE,
+  EXTRA_POSTS,
+  ROOT,
+  TEST_BUILDS,
+  TEST_ORIGIN,
+} from '../../scripts/test-builds.ts';
+export { astroEnv, copyProject, removeProject };
 
-/** The two builds the suite checks: at the domain root and under a sub-path. */
-export const BUILDS = [
-  { name: 'root', dir: join(ROOT, 'dist'), base: '/' },
-  { name: '/blog/', dir: join(ROOT, 'dist-blog'), base: '/blog/' },
-] as const;
+/** The two builds of the real site: at the domain root and under a sub-path. */
+export const BUILDS = [TEST_BUILDS.root, TEST_BUILDS.blog] as const;
 
-/** The origin both test builds are made for (set by scripts/build-sites.sh). */
-export const TEST_ORIGIN = 'https://blog.example.org';
+/** The root build of the real posts plus fixtures, a long post and synthetic posts (see scripts/build-sites.ts). */
+export const EXTRA_BUILD = TEST_BUILDS.extra;
 
 /** Fails with the command to run when a build the tests need is missing. */
 export function requireBuild(dir: string): void {
@@ -91,49 +86,6 @@ export function elements(tree: Root | Element): Element[] {
   };
   walk(tree.children as RootContent[]);
   return out;
-}
-
-/**
- * A clean environment for an Astro CLI child. Vitest puts its own import.meta.env (NODE_ENV=test, DEV=1,
- * MODE…) and more into process.env, and passed on they change what Astro builds and serves.
- */
-export function astroEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const keep = ['HOME', 'LANG', 'TMPDIR', 'SITE_URL', 'BASE_PATH'];
-  const env: NodeJS.ProcessEnv = {};
-  for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k];
-  return {
-    ...env,
-    PATH: `${join(ROOT, 'node_modules/.bin')}:/usr/local/bin:/usr/bin:/bin`,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    ...extra,
-  };
-}
-
-/** Top-level entries that are outputs, caches or history rather than sources of the site. */
-const NOT_COPIED = new Set(['node_modules', '.git', '.astro', '.bench']);
-
-/**
- * Copies the project's sources (not node_modules, builds or caches) into a new temporary folder.
- * Astro writes generated modules into `<root>/.astro/` whatever OUT_DIR and ASTRO_CACHE_DIR say, so
- * two builds of different corpora in one checkout race; each test or bench build gets its own copy.
- */
-export function copyProject(): string {
-  const root = join(mkdtempSync(join(tmpdir(), 'blog-project-')), 'project');
-  cpSync(ROOT, root, {
-    recursive: true,
-    filter: (src) => {
-      const top = relative(ROOT, src).split('/')[0] ?? '';
-      return !NOT_COPIED.has(top) && !/^dist(-|$)/.test(top);
-    },
-  });
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
-  return root;
-}
-
-/** Removes a copy made by copyProject. */
-export function removeProject(root: string): void {
-  rmSync(dirname(root), { recursive: true, force: true });
 }
 
 /** Runs the Astro CLI in a throwaway copy of the project with extra environment; returns status and output. */

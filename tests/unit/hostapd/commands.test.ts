@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { companionSteps, renderCommands, shellQuote } from '../../../src/lib/hostapd/commands.ts';
 import { DEFAULT_SETTINGS, type HostapdSettings } from '../../../src/lib/hostapd/settings.ts';
@@ -98,13 +97,5 @@ describe('odd but Linux-valid names are safe in the shell and for ip', () => {
     expect(steps({ uplink }).find((s) => s.title === 'Add the uplink to the bridge')?.command).toBe(
       command,
     );
-  });
-
-  it('sh reads every quoted name back unchanged', () => {
-    const names = ['$(reboot)', "a'b", 'a"b', '#x', '*', '`id`', '\\n', 'é€', '!x', '&&', '~x'];
-    for (const name of names) {
-      const run = spawnSync('sh', ['-c', `printf %s ${shellQuote(name)}`], { encoding: 'utf8' });
-      expect(run.stdout).toBe(name);
-    }
   });
 });

@@ -9,8 +9,8 @@ import {
   renderJson,
   renderRss,
   stripInvalidXmlChars,
-} from '../../../src/lib/feeds/render.ts';
-import { feedparser, xmllint } from '../../support/peers.ts';
+} from '../../src/lib/feeds/render.ts';
+import { feedparser, xmllint } from '../support/peers.ts';
 
 const decode = (html: string) =>
   html.replace(
