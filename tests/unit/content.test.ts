@@ -109,7 +109,7 @@ describe('decrypting-ios-tls-traffic: corrections stay', () => {
   });
 
   it('says iproxy and inetcat come from libusbmuxd (Debian: libusbmuxd-tools)', () => {
-    expect(mdx).toMatch(/`iproxy`[^]*?`inetcat`[^.]*\.\s*Both come from \[libusbmuxd\]/);
+    expect(mdx).toMatch(/`iproxy`[\s\S]*?`inetcat`[^.]*\.\s*Both come from \[libusbmuxd\]/);
     expect(mdx).toContain('`libusbmuxd-tools`');
   });
 

@@ -2,6 +2,8 @@
 // and links. Kept here, in the repository, so the content tests need nothing outside it; a post
 // not listed here is simply not checked for facts (a new post must not fail the suite).
 
+import { SAMPLE_KEYLOG } from '../../src/lib/keylog/keylog.ts';
+
 /** What one post must carry, each checked against the post's .mdx source. */
 export interface PostFacts {
   /** File name in content/posts without `.mdx`. */
@@ -14,14 +16,8 @@ export interface PostFacts {
   readonly links: readonly string[];
 }
 
-const KEY_LOG = [
-  'CLIENT_HANDSHAKE_TRAFFIC_SECRET 99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7 37bed74ebb5c40dd525ae480adfe02d23e3d0a4c9083d8767f35cbbf23852da4',
-  'SERVER_HANDSHAKE_TRAFFIC_SECRET 99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7 1cd72af732da492b02568ae75e9d67ed394d50061fe6a56dfe5d847633e6a549',
-  'CLIENT_TRAFFIC_SECRET_0 99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7 63164e02b24232e34a5cf50d7f3ee92e82700393f4a838e8b561770dc835990d',
-  'SERVER_TRAFFIC_SECRET_0 99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7 452f5a90a24b5a857bbe38ab682790e379cfd6fcd1fcf599837662e3f3ffe798',
-  'EXPORTER_SECRET 99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7 845b6799e8dde45012a69d6805bf950503d17a5f5ce64d77b918b1d9aa5e2eaa',
-  'CLIENT_RANDOM 6088F6D60B7034F82E9D20CD833D2DFC2F34A7A91D618348BE1C07F668B4DB4F A2F9AF6082BB09FD37C504845F73094966B44ACED72A96D2C3BD5FA2CB475A4F59031298A9BD517344ECDD0B73764786',
-];
+// The post shows the key log the inspector opens with ("the sample keys from earlier").
+const KEY_LOG = SAMPLE_KEYLOG.trimEnd().split('\n');
 
 /** The facts table, one entry per post that retells a source text. */
 export const POST_FACTS: readonly PostFacts[] = [
