@@ -44,7 +44,7 @@ export function companionSteps(s: HostapdSettings): CompanionStep[] | null {
       title: 'Let the firewall forward packets',
       command: 'sudo iptables -P FORWARD ACCEPT',
       warning:
-        'This accepts forwarding of all traffic through this machine until the next reboot or until you set the policy back (Docker and firewalld set it to DROP).',
+        'This accepts forwarding of all traffic through this machine until the next reboot or until you set the policy back. Docker sets this policy to DROP; firewalld leaves it alone but filters forwarded traffic in its own tables, so check its rules too.',
     },
   ];
   if (s.bridge !== '') {
@@ -62,7 +62,7 @@ export function companionSteps(s: HostapdSettings): CompanionStep[] | null {
         phase: 'setup',
         title: 'Add the uplink to the bridge',
         command: `sudo ip link set ${ipDev(s.uplink)} master ${shellQuote(br)}`,
-        warning: `This cuts this machine's own network: ${s.uplink} stops carrying its IP address once it joins ${br}, and the connection only comes back on ${br} (for example with sudo dhclient ${shellQuote(br)}). Do not run it over SSH through ${s.uplink}.`,
+        warning: `This cuts this machine's own network: ${s.uplink} keeps its IP address once it joins ${br}, but the address stops working, because the port's traffic now goes through ${br}. The connection only comes back with an address on ${br} (for example with sudo dhclient ${shellQuote(br)}). Do not run it over SSH through ${s.uplink}.`,
       });
     }
   }
