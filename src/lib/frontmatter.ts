@@ -117,6 +117,9 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   });
 }
 
+// Building a schema costs far more than using it, and a build checks every post with the same one.
+const schemas = new Map<number, ReturnType<typeof frontmatterSchema>>();
+
 /**
  * Validates one post's frontmatter: the data, or every problem as "file: field: message" lines. The
  * loader calls this for each post; tests call it directly.
@@ -126,7 +129,12 @@ export function checkFrontmatter(
   data: unknown,
   options: { maxYear: number },
 ): { data: Frontmatter } | { problems: string[] } {
-  const parsed = frontmatterSchema(options).safeParse(data);
+  let schema = schemas.get(options.maxYear);
+  if (!schema) {
+    schema = frontmatterSchema(options);
+    schemas.set(options.maxYear, schema);
+  }
+  const parsed = schema.safeParse(data);
   if (parsed.success) return { data: parsed.data };
   return { problems: describeIssues(parsed.error.issues).map((m) => `${file}: ${m}`) };
 }
