@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { checkFrontmatter } from '../lib/frontmatter.ts';
 import { POST_EXTENSION, postFileProblems, postIdOf } from '../lib/post-files.ts';

@@ -32,7 +32,9 @@ export function parsePostDate(text: string, maxYear: number): { date: Date } | {
   ];
   if (month < 1 || month > 12) return { error: `has no month ${m[2]} (months are 01 to 12)` };
   if (day < 1 || day > daysInMonth(year, month)) {
-    return { error: `is not a day of the calendar (${year}-${m[2]} has ${daysInMonth(year, month)} days)` };
+    return {
+      error: `is not a day of the calendar (${year}-${m[2]} has ${daysInMonth(year, month)} days)`,
+    };
   }
   if (year < FIRST_YEAR || year > maxYear) {
     return { error: `is outside the years ${FIRST_YEAR} to ${maxYear}` };

@@ -83,9 +83,7 @@ export function frontmatterSchema(options: { maxYear: number }) {
         )
         .min(1, 'tags: must list at least one tag'),
       /** Drafts show up in `npm run dev` only: never in the build, listings, sitemap or feeds. */
-      draft: z
-        .boolean({ error: typeError('draft', 'true or false') })
-        .default(false),
+      draft: z.boolean({ error: typeError('draft', 'true or false') }).default(false),
     })
     .strict()
     .superRefine((p, ctx) => {

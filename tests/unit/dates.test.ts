@@ -58,7 +58,9 @@ describe('dateTime, the one machine-readable date form', () => {
   it.each([new Date('+010000-01-01T00:00:00Z'), new Date(-62198755200001), new Date(Number.NaN)])(
     'refuses %s, which no four-digit year can write',
     (d) => {
-      expect(() => dateTime(d)).toThrow('a date the site writes must lie in the years 0000 to 9999');
+      expect(() => dateTime(d)).toThrow(
+        'a date the site writes must lie in the years 0000 to 9999',
+      );
     },
   );
 });

@@ -78,7 +78,10 @@ describe('parseArgs', () => {
 
   it.each([
     [[], 'title is missing: give the post title in quotes'],
-    [['!!!'], 'title needs a letter or digit (in any script) to make the file name from; got "!!!"'],
+    [
+      ['!!!'],
+      'title needs a letter or digit (in any script) to make the file name from; got "!!!"',
+    ],
     [['a\u007fb'], 'title contains the control character U+007F; remove it'],
     [['a\u0090b'], 'title contains the control character U+0090; remove it'],
     [['\u200b'], 'title has no visible text'],
