@@ -36,11 +36,14 @@ describe('parsePostDate', () => {
 
   it('gives back the very day written, for every day of every accepted year', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2027-12-31') }), (d) => {
-        const day = d.toISOString().slice(0, 10);
-        const r = parsePostDate(day, 2027);
-        expect('date' in r && r.date.toISOString().slice(0, 10)).toBe(day);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }),
+        (d) => {
+          const day = d.toISOString().slice(0, 10);
+          const r = parsePostDate(day, 2027);
+          expect('date' in r && r.date.toISOString().slice(0, 10)).toBe(day);
+        },
+      ),
     );
   });
 });
@@ -48,10 +51,13 @@ describe('parsePostDate', () => {
 describe('dateTime, the one machine-readable date form', () => {
   it('writes RFC 3339 in UTC for any date a post can have', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2028-01-01') }), (d) => {
-        expect(dateTime(d)).toMatch(RFC3339);
-        expect(new Date(dateTime(d)).getTime()).toBe(d.getTime());
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2028-01-01'), noInvalidDate: true }),
+        (d) => {
+          expect(dateTime(d)).toMatch(RFC3339);
+          expect(new Date(dateTime(d)).getTime()).toBe(d.getTime());
+        },
+      ),
     );
   });
 
