@@ -146,6 +146,18 @@ describe('yamlString', () => {
     );
   });
 
+  it('makes postSource write frontmatter a YAML 1.2 parser reads back to the same title', () => {
+    fc.assert(
+      fc.property(text, text, (title, description) => {
+        const source = postSource({ title, description, tags: ['kde'] }, '2021-06-06');
+        const data = parse(source.split('---\n')[1] ?? '');
+        expect(data).toMatchObject({ title, description, draft: true });
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+        expect(source).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      }),
+    );
+  });
+
   it.each([
     ['DEL and C1 controls escaped', 'a\u007fb\u0085c\u009f', '"a\\u007fb\\u0085c\\u009f"'],
     ['quotes and backslashes', 'say "hi" \\o/', '"say \\"hi\\" \\\\o/"'],
