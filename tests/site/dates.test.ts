@@ -58,7 +58,9 @@ function datesOf(dir: string): { where: string; value: string; rss: boolean }[] 
       const feed = JSON.parse(text()) as { items: Record<string, string>[] };
       add(
         file,
-        feed.items.flatMap((i) => [i['date_published'], i['date_modified']].filter((d) => d)),
+        feed.items.flatMap((i) =>
+          [i['date_published'] ?? '', i['date_modified'] ?? ''].filter((d) => d),
+        ),
       );
     }
   }
