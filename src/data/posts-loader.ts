@@ -56,6 +56,8 @@ export function postsLoader(dir: string): Loader {
       const problems = postFileProblems(files, shown(base, root).replace(/\/$/, ''));
       if (problems.length > 0) throw new Error(report(problems));
       const maxYear = new Date().getUTCFullYear() + 1;
+      const broken: string[] = [];
+      let initialLoad = true;
       await inner.load({
         ...context,
         parseData: async (props) => {
@@ -63,14 +65,22 @@ export function postsLoader(dir: string): Loader {
           const data = rawFrontmatter(props.filePath ?? '') as typeof props.data;
           const checked = checkFrontmatter(file, data, { maxYear });
           if ('problems' in checked) {
+            // In `astro dev`, a later edit is reported on its own (the dev server logs it).
+            if (!initialLoad) throw new Error(report(checked.problems));
             // Collected, so one build names every broken post, not only the first one read.
             problems.push(...checked.problems);
+            broken.push(props.id);
             return props.data;
           }
           return context.parseData({ ...props, data });
         },
       });
-      if (problems.length > 0) throw new Error(report(problems));
+      initialLoad = false;
+      if (problems.length > 0) {
+        // The store is cached between builds and skips unchanged files: keep no unchecked entry.
+        for (const id of broken) context.store.delete(id);
+        throw new Error(report(problems.sort()));
+      }
     },
   };
 }

@@ -13,13 +13,9 @@ import {
 } from '../../src/lib/new-post.ts';
 
 describe('fileSlug', () => {
-  it.each([
-    ['Decrypting iOS TLS traffic', 'decrypting-ios-tls-traffic'],
-    ['Привет мир', 'привет-мир'],
-    ['שלום עולם', 'שלום-עולם'],
-    ['日本語のタイトル', '日本語のタイトル'],
-  ])('%j → %j', (title, slug) => {
-    expect(fileSlug(title)).toBe(slug);
+  // slugify's own cases are in post-files.test.ts; here, what the file name adds: the length limit.
+  it('is the slug of a short title in any script', () => {
+    expect(fileSlug('Привет мир')).toBe('привет-мир');
   });
 
   it('cuts long titles at a word boundary, counting characters', () => {
