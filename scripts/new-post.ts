@@ -1,7 +1,7 @@
 // Creates content/posts/<slug>.mdx as a draft dated today: npm run new-post -- "Post title"
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { localDate, parseArgs, postSource, slugify, USAGE } from '../src/lib/new-post.ts';
+import { fileSlug, localDate, parseArgs, postSource, USAGE } from '../src/lib/new-post.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // POSTS_DIR is the same variable content.config.ts reads, so tests can write to a scratch corpus.
@@ -12,7 +12,7 @@ if ('error' in parsed) {
   process.exit(2);
 }
 const { post } = parsed;
-const slug = slugify(post.title);
+const slug = fileSlug(post.title);
 const file = join(dir, `${slug}.mdx`);
 const date = localDate(new Date());
 try {

@@ -1,4 +1,7 @@
+import { MAX_DESCRIPTION } from './frontmatter.ts';
+import { slugify } from './post-files.ts';
 import { TAG_PATTERN } from './posts.ts';
+import { collapseSpacing, textProblem } from './text.ts';
 
 /** Longest slug the generator makes; longer titles are cut at a word boundary. */
 export const MAX_SLUG = 60;
@@ -9,22 +12,17 @@ export const DEFAULT_DESCRIPTION = 'TODO: one sentence for listings and feeds.';
 /** Placeholder tag list, valid for the schema; drafts are never published, so it shows nowhere. */
 export const DEFAULT_TAGS: readonly string[] = ['todo'];
 
-/** A lower-case, ASCII, kebab-case file name for a title: "Łódź’s café & bar!" → "lodzs-cafe-bar". */
-export function slugify(title: string): string {
-  const ascii = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[øØ]/g, 'o')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    // An apostrophe joins a word ("what's" → "whats"), it does not split it.
-    .replace(/['’‘`]/g, '');
-  const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (slug.length <= MAX_SLUG) return slug;
-  const cut = slug.slice(0, MAX_SLUG + 1);
+/**
+ * The file name (without .mdx) for a title: its slug in any script (see slugify), cut at a word
+ * boundary after MAX_SLUG characters.
+ */
+export function fileSlug(title: string): string {
+  const slug = slugify(title);
+  const chars = [...slug];
+  if (chars.length <= MAX_SLUG) return slug;
+  const cut = chars.slice(0, MAX_SLUG + 1).join('');
   const dash = cut.lastIndexOf('-');
-  return (dash > 0 ? cut.slice(0, dash) : slug.slice(0, MAX_SLUG)).replace(/-+$/, '');
+  return (dash > 0 ? cut.slice(0, dash) : chars.slice(0, MAX_SLUG).join('')).replace(/-+$/, '');
 }
 
 /** A date as YYYY-MM-DD in the local time zone: "today" is the author's today, not UTC's. */
@@ -62,16 +60,18 @@ export function parseArgs(argv: readonly string[]): { post: NewPost } | { error:
           .split(',')
           .map((t) => t.trim())
           .filter(Boolean);
-      else description = value.trim();
+      else description = collapseSpacing(value);
     } else if (arg.startsWith('--')) {
       return { error: `unknown option ${arg}; allowed: --tags, --description` };
     } else words.push(arg);
   }
-  const title = words.join(' ').replace(/\s+/g, ' ').trim();
+  const title = collapseSpacing(words.join(' '));
   if (title === '') return { error: 'title is missing: give the post title in quotes' };
+  const titleProblem = textProblem(title);
+  if (titleProblem) return { error: `title ${titleProblem}` };
   if (slugify(title) === '') {
     return {
-      error: `title must contain a letter or digit to make a file name; got ${JSON.stringify(title)}`,
+      error: `title needs a letter or digit (in any script) to make the file name from; got ${JSON.stringify(title)}`,
     };
   }
   if (tags.length === 0)
@@ -82,24 +82,56 @@ export function parseArgs(argv: readonly string[]): { post: NewPost } | { error:
       error: `tag ${JSON.stringify(bad)} is not lower-case kebab-case, e.g. "reverse-engineering"`,
     };
   }
-  if (description === '') return { error: 'description must not be empty' };
-  if (description.length > 200) {
-    return { error: `description must be at most 200 characters; got ${description.length}` };
+  const descriptionProblem = textProblem(description);
+  if (descriptionProblem) return { error: `description ${descriptionProblem}` };
+  if (description.length > MAX_DESCRIPTION) {
+    return {
+      error: `description must be at most ${MAX_DESCRIPTION} characters; got ${description.length}`,
+    };
   }
   return { post: { title, description, tags } };
 }
 
 /**
- * The new file's text: frontmatter the posts schema accepts (strings double-quoted, since JSON
- * strings are valid YAML), marked as a draft, dated `date`, then a one-line placeholder body.
+ * A YAML double-quoted scalar that every YAML 1.2 (and 1.1) parser reads back as `text`: only
+ * printable characters are written as they are; backslash, quote and anything a parser may treat
+ * as a line break, a byte-order mark or a non-printable character are escaped.
+ */
+export function yamlString(text: string): string {
+  let out = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '"' || char === '\\') out += `\\${char}`;
+    else if (
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0xa0) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0xd800 && code <= 0xdfff) ||
+      code === 0xfeff ||
+      code === 0xfffe ||
+      code === 0xffff
+    ) {
+      out +=
+        code > 0xffff
+          ? `\\U${code.toString(16).padStart(8, '0')}`
+          : `\\u${code.toString(16).padStart(4, '0')}`;
+    } else out += char;
+  }
+  return `${out}"`;
+}
+
+/**
+ * The new file's text: frontmatter the posts schema accepts, marked as a draft, dated `date`, then
+ * a one-line placeholder body.
  */
 export function postSource(post: NewPost, date: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
     throw new Error(`date must be YYYY-MM-DD; got ${JSON.stringify(date)}`);
   return [
     '---',
-    `title: ${JSON.stringify(post.title)}`,
-    `description: ${JSON.stringify(post.description)}`,
+    `title: ${yamlString(post.title)}`,
+    `description: ${yamlString(post.description)}`,
     `pubDate: ${date}`,
     `tags: [${post.tags.join(', ')}]`,
     'draft: true',

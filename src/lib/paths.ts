@@ -6,7 +6,19 @@ export function normaliseBase(raw: string): string {
       `BASE_PATH must be a path such as "/" or "/blog/", without scheme, query or fragment; got ${JSON.stringify(raw)}`,
     );
   }
-  const inner = trimmed.split('/').filter(Boolean).join('/');
+  // Astro 7.3 encodes a non-ASCII base a second time in image URLs (/bl%C3%B6g/bl%25C3%25B6g/…), so
+  // only characters that need no encoding anywhere are accepted.
+  const unsafe = [...trimmed].find((c) => !/[A-Za-z0-9\-._~/]/.test(c));
+  if (unsafe !== undefined) {
+    throw new Error(
+      `BASE_PATH may contain only ASCII letters, digits, "-", ".", "_", "~" and "/"; got ${JSON.stringify(raw)}, which contains ${JSON.stringify(unsafe)}. Use a plain ASCII folder name such as "/blog/".`,
+    );
+  }
+  const segments = trimmed.split('/').filter(Boolean);
+  if (segments.some((s) => s === '.' || s === '..')) {
+    throw new Error(`BASE_PATH must not contain "." or ".." segments; got ${JSON.stringify(raw)}`);
+  }
+  const inner = segments.join('/');
   return inner === '' ? '/' : `/${inner}/`;
 }
 

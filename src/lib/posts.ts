@@ -101,8 +101,3 @@ export function formatDate(date: Date, lang = 'en'): string {
     timeZone: 'UTC',
   }).format(date);
 }
-
-/** Formats a date as YYYY-MM-DD in UTC, for `<time datetime>` and sitemaps. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}

@@ -1,3 +1,5 @@
+import { dateTime } from './dates.ts';
+
 /** One URL of a sitemap. */
 export interface SitemapEntry {
   /** Absolute URL of the page. */
@@ -22,7 +24,7 @@ export function escapeXml(text: string): string {
 /** Renders a sitemaps.org urlset; entries keep their given order so output is reproducible. */
 export function renderSitemap(entries: readonly SitemapEntry[]): string {
   const urls = entries.map((e) => {
-    const lastmod = e.lastmod ? `<lastmod>${e.lastmod.toISOString().slice(0, 10)}</lastmod>` : '';
+    const lastmod = e.lastmod ? `<lastmod>${dateTime(e.lastmod)}</lastmod>` : '';
     return `  <url><loc>${escapeXml(e.loc)}</loc>${lastmod}</url>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;

@@ -35,7 +35,7 @@ describe.each(BUILDS)('search on the build at $name', (build) => {
   ])('finds %s, which occurs in a code block, in “%s”', async (query, title) => {
     const { page } = await live.open(`search/?q=${encodeURIComponent(query)}`);
     const status = page.getByRole('status');
-    await expect.poll(() => status.textContent()).toMatch(/posts? contains? “/);
+    await expect.poll(() => status.textContent()).toMatch(/posts? match(es)? “/);
     const titles = await page.locator('#search-results > li h2').allTextContents();
     expect(titles).toContain(title);
     const marks = await page.locator('#search-results mark').allTextContents();
@@ -47,7 +47,7 @@ describe.each(BUILDS)('search on the build at $name', (build) => {
     await page.getByRole('searchbox', { name: 'Words to find in posts and code blocks' }).focus();
     await page.keyboard.type('hostapd');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/contains? “hostapd”/);
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/match(es)? “hostapd”/);
     await page.keyboard.press('Tab'); // the Search button
     await page.keyboard.press('Tab'); // the first result
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
@@ -62,7 +62,7 @@ describe.each(BUILDS)('search on the build at $name', (build) => {
     await box.fill('zzxqjv');
     await expect
       .poll(() => page.getByRole('status').textContent())
-      .toBe('No post contains “zzxqjv”.');
+      .toBe('No post matches “zzxqjv”.');
     expect(new URL(page.url()).searchParams.get('q')).toBe('zzxqjv');
     expect(await page.locator('#search-results > li').count()).toBe(0);
   });

@@ -130,7 +130,7 @@ describe.each(BUILDS)('build at $name', ({ dir, base }) => {
 
   it('posts show date, reading time, tags, and previous/next links', () => {
     const html = readFileSync(join(dir, 'posts/decrypting-ios-tls-traffic/index.html'), 'utf8');
-    expect(html).toMatch(/<time datetime="2021-04-11">11 April 2021<\/time>/);
+    expect(html).toMatch(/<time datetime="2021-04-11T00:00:00.000Z">11 April 2021<\/time>/);
     expect(html).toMatch(/\d+ min read/);
     expect(html).toContain(`href="${base}tags/apple/"`);
     // Newer and older: its neighbours in publication order, whatever posts come to surround it.

@@ -105,9 +105,13 @@ export function toHit(page: PagefindPage, maxSections = 3): Hit {
   return { title, url: page.url, excerpt: excerptSegments(page.excerpt), sections };
 }
 
-/** The sentence announced after a search, for the live status region. */
+/**
+ * The sentence announced after a search, for the live status region. Pagefind matches words
+ * loosely (stems and prefixes), so the count is of posts that match, never a claim that they
+ * contain the exact words.
+ */
 export function statusMessage(query: string, count: number): string {
   if (query === '') return 'Type words to find in the posts, code blocks included.';
-  if (count === 0) return `No post contains “${query}”.`;
-  return `${count} ${count === 1 ? 'post contains' : 'posts contain'} “${query}”.`;
+  if (count === 0) return `No post matches “${query}”.`;
+  return `${count} ${count === 1 ? 'post matches' : 'posts match'} “${query}”.`;
 }

@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { parse } from 'yaml';
+import { checkFrontmatter } from '../lib/frontmatter.ts';
+import { POST_EXTENSION, postFileProblems, postIdOf } from '../lib/post-files.ts';
+
+// The frontmatter block as Astro's own parser finds it (optional BOM or blank lines, then ---).
+const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)---([\s\S]*?\n)---/;
+
+/** A path as messages show it: relative to the project when inside it, "/"-separated. */
+function shown(path: string, root: string): string {
+  const rel = relative(root, path);
+  return (rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
+}
+
+/** The frontmatter read as YAML 1.2, which has no date type: the schema sees the dates as written. */
+function rawFrontmatter(filePath: string): unknown {
+  const block = FRONTMATTER.exec(readFileSync(filePath, 'utf8'))?.[1];
+  return block === undefined ? {} : (parse(block) ?? {});
+}
+
+/** The build's error message for a list of problems, one per line. */
+function report(problems: readonly string[]): string {
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  return `The posts have ${count}; nothing was built:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+}
+
+/**
+ * The posts: Astro's glob loader over `<dir>/*.mdx`, with the checks it lacks. Before loading, every
+ * post file must sit in the folder itself and map to a URL of its own; each post's frontmatter is
+ * checked by the pure schema; all problems of all files fail the build together, naming the files.
+ */
+export function postsLoader(dir: string): Loader {
+  const inner = glob({
+    // "**" so that a post put in a subfolder is reported, not silently left out.
+    pattern: `**/*${POST_EXTENSION}`,
+    base: dir,
+    // The URL comes from the file name alone: a `slug:` key is refused by the schema, not obeyed.
+    generateId: ({ entry }) => {
+      const [problem] = postFileProblems([entry], dir);
+      if (problem) throw new Error(problem);
+      return postIdOf(entry);
+    },
+  });
+  return {
+    name: 'posts-loader',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const base = fileURLToPath(new URL(dir, context.config.root));
+      const files = readdirSync(base, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith(POST_EXTENSION))
+        .map((f) => f.split(sep).join('/'));
+      const problems = postFileProblems(files, shown(base, root).replace(/\/$/, ''));
+      if (problems.length > 0) throw new Error(report(problems));
+      const maxYear = new Date().getUTCFullYear() + 1;
+      const broken: string[] = [];
+      let initialLoad = true;
+      await inner.load({
+        ...context,
+        parseData: async (props) => {
+          const file = shown(props.filePath ?? props.id, root);
+          const data = rawFrontmatter(props.filePath ?? '') as typeof props.data;
+          const checked = checkFrontmatter(file, data, { maxYear });
+          if ('problems' in checked) {
+            // In `astro dev`, a later edit is reported on its own (the dev server logs it).
+            if (!initialLoad) throw new Error(report(checked.problems));
+            // Collected, so one build names every broken post, not only the first one read.
+            problems.push(...checked.problems);
+            broken.push(props.id);
+            return props.data;
+          }
+          return context.parseData({ ...props, data });
+        },
+      });
+      initialLoad = false;
+      if (problems.length > 0) {
+        // The store is cached between builds and skips unchanged files: keep no unchecked entry.
+        for (const id of broken) context.store.delete(id);
+        throw new Error(report(problems.sort()));
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Line breaks and tabs inside a title or description (YAML block scalars, a pasted NEL) are spacing.
+const SPACING = /[\t\n\v\f\r\u0085\u2028\u2029 ]+/g;
+
+// C0 and C1 controls other than the spacing above, DEL, unpaired surrogates and the noncharacters
+// U+FFFE/U+FFFF (in /u mode a surrogate range matches only unpaired halves): XML cannot carry
+// them, pages and cards draw them as boxes or line breaks.
+const FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+
+// Characters that draw nothing: zero-width and other default-ignorable code points, and the blank
+// Braille pattern, which fonts draw as an empty cell.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** The code point of a character as U+XXXX. */
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Turns every run of spacing (tabs, line breaks, NEL, spaces) into one space, and trims. */
+export function collapseSpacing(text: string): string {
+  return text.replace(SPACING, ' ').trim();
+}
+
+/**
+ * Why a title or description cannot be shown, or undefined when it can: it must contain no control
+ * character and, once spacing and zero-width characters are set aside, still have something to read.
+ */
+export function textProblem(text: string): string | undefined {
+  const bad = FORBIDDEN.exec(text);
+  if (bad) return `contains the control character ${codePoint(bad[0])}; remove it`;
+  if (!/[\p{L}\p{N}\p{P}\p{S}]/u.test(text.replace(INVISIBLE, ''))) {
+    return 'has no visible text (only spaces, zero-width or invisible characters)';
+  }
+  return undefined;
+}
