@@ -46,7 +46,7 @@ export const SHORT_TEST_POST = generatePost(2, {
   codeBlocks: 0,
   codeLines: 0,
   sections: 3,
-});
+}).replace(/^title: .*$/m, 'title: A short text-only post');
 
 /** Short synthetic posts in the extra build: enough to need pagination and to overflow every feed. */
 export const SYNTHETIC_POSTS: PostShape = { words: 150, codeBlocks: 1, codeLines: 3, sections: 2 };

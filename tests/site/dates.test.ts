@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BUILDS,
+  EXTRA_BUILD as EXTRA,
   elements,
   htmlPages,
   listFiles,
   parseHtml,
   requireBuild,
 } from '../support/site.ts';
-import { EXTRA } from './extra-build.ts';
 
 /** The one form every machine-readable date takes (RFC 3339, UTC), from src/lib/dates.ts. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -67,19 +67,16 @@ function datesOf(dir: string): { where: string; value: string; rss: boolean }[] 
   return out;
 }
 
-describe.each([...BUILDS, { name: 'extra', ...EXTRA }])(
-  'dates of the build at $name',
-  ({ dir }) => {
-    requireBuild(dir);
-    const dates = datesOf(dir);
+describe.each([...BUILDS, EXTRA])('dates of the build at $name', ({ dir }) => {
+  requireBuild(dir);
+  const dates = datesOf(dir);
 
-    it('are all written in one form, valid for their format', () => {
-      expect(dates.filter((d) => d.rss).length).toBeGreaterThan(0);
-      expect(dates.filter((d) => !d.rss).length).toBeGreaterThan(0);
-      for (const d of dates) expect(d.value, d.where).toMatch(d.rss ? RFC822 : RFC3339);
-    });
-  },
-);
+  it('are all written in one form, valid for their format', () => {
+    expect(dates.filter((d) => d.rss).length).toBeGreaterThan(0);
+    expect(dates.filter((d) => !d.rss).length).toBeGreaterThan(0);
+    for (const d of dates) expect(d.value, d.where).toMatch(d.rss ? RFC822 : RFC3339);
+  });
+});
 
 describe('a date with a time and offset (extra build fixture hostile-markup-title)', () => {
   requireBuild(EXTRA.dir);

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import {
   astroEnv,
   copyProject,
+  EXTRA_BUILD as EXTRA,
+  EXTRA_POSTS as FIXTURES,
   freePort,
   listFiles,
   ROOT,
   removeProject,
   runAstro,
 } from '../support/site.ts';
-import { EXTRA, FIXTURES } from './extra-build.ts';
 
 // Every frontmatter and file-name rule is checked in tests/unit (frontmatter, post-files); the two
 // failing builds here only prove that the build runs those checks and reports them.

@@ -4,8 +4,13 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { feedparser } from '../support/peers.ts';
-import { elements, parseHtml, requireBuild, TEST_ORIGIN } from '../support/site.ts';
-import { EXTRA } from './extra-build.ts';
+import {
+  EXTRA_BUILD as EXTRA,
+  elements,
+  parseHtml,
+  requireBuild,
+  TEST_ORIGIN,
+} from '../support/site.ts';
 
 /** The fixture posts of tests/fixtures/posts with hostile titles, and what a reader must read. */
 const HOSTILE = [

@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/lib/new-post.ts';
-import { ROOT, requireBuild } from '../support/site.ts';
-import { EXTRA, FIXTURES } from './extra-build.ts';
+import {
+  EXTRA_BUILD as EXTRA,
+  EXTRA_POSTS as FIXTURES,
+  ROOT,
+  requireBuild,
+} from '../support/site.ts';
 
 /** Runs scripts/new-post.ts on the project's Node (24, from node_modules/.bin) into `posts`. */
 function newPost(posts: string, args: string[]) {
