@@ -2,6 +2,7 @@
  * The text the three widgets display, built from model results. Shared by the build-time render
  * and the browser so the static page and the live widget always say the same thing.
  */
+import { escapeHtml } from '../html.ts';
 import type { BeatResult, HzGuess } from './beat.ts';
 import type { ChartGeometry } from './chart.ts';
 import { formatDuration } from './format.ts';
@@ -120,10 +121,6 @@ export function hzView(g: HzGuess): { best: string; statement: string; rows: rea
   };
 }
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** SVG markup (children of the <svg>) for a chart: grid, axes labels, three lines, spike marks. */
 export function chartSvg(g: ChartGeometry): string {
   const { plot } = g;
@@ -133,12 +130,12 @@ export function chartSvg(g: ChartGeometry): string {
   for (const t of g.yTicks) {
     out.push(
       `<line class="grid" x1="${plot.x}" x2="${right}" y1="${t.y.toFixed(1)}" y2="${t.y.toFixed(1)}"/>`,
-      `<text class="tick" x="${plot.x - 4}" y="${(t.y + 4).toFixed(1)}" text-anchor="end">${esc(t.label)}</text>`,
+      `<text class="tick" x="${plot.x - 4}" y="${(t.y + 4).toFixed(1)}" text-anchor="end">${escapeHtml(t.label)}</text>`,
     );
   }
   for (const t of g.xTicks) {
     out.push(
-      `<text class="tick" x="${t.x.toFixed(1)}" y="${bottom + 16}" text-anchor="middle">${esc(t.label)}</text>`,
+      `<text class="tick" x="${t.x.toFixed(1)}" y="${bottom + 16}" text-anchor="middle">${escapeHtml(t.label)}</text>`,
     );
   }
   out.push(
@@ -151,7 +148,7 @@ export function chartSvg(g: ChartGeometry): string {
     const x = m.x.toFixed(1);
     const y = (m.y - 4).toFixed(1);
     out.push(
-      `<path class="spike" d="M${x} ${y}l-4 -7h8z"><title>peak ${esc(m.label)}</title></path>`,
+      `<path class="spike" d="M${x} ${y}l-4 -7h8z"><title>peak ${escapeHtml(m.label)}</title></path>`,
     );
   }
   return out.join('');
