@@ -18,6 +18,7 @@
  *
  * A `<button type="reset">` inside the widget's form restores the defaults through `reset()`.
  */
+import { escapeHtml } from '../../lib/html.ts';
 import { describedBy, fieldIds } from '../../lib/widgets/field.ts';
 import {
   type FormValues,
@@ -34,7 +35,7 @@ export type Checked<T> =
   | { readonly ok: false; readonly errors: Readonly<Partial<Record<string, string>>> };
 
 /** How a widget plugs into the form state. */
-export interface FormStateOptions<V extends FormValues, T> {
+export interface FormStateOptions<V extends FormValues<V>, T> {
   /** The id prefix of this widget instance, as passed to fieldHtml. */
   readonly instance: string;
   /** Every field and its opening value; `reset()` brings these back. */
@@ -54,6 +55,11 @@ export interface FormStateOptions<V extends FormValues, T> {
   readonly debounceMs?: number;
 }
 
+/** What a widget shows in place of its result when its update threw: the message and a way out. */
+export function failureHtml(message: string): string {
+  return `<p class="error" role="alert">Something went wrong: ${escapeHtml(message)} Change any field to try again.</p>`;
+}
+
 /** The element with this id inside root, or an error naming the id the markup lacks. */
 export function byId<E extends HTMLElement = HTMLElement>(root: ParentNode, id: string): E {
   const el = root.querySelector<E>(`#${CSS.escape(id)}`);
@@ -67,7 +73,7 @@ export function setText(el: HTMLElement, text: string): void {
 }
 
 /** Form state of one widget instance; see the module comment for use. */
-export class FormState<V extends FormValues, T> {
+export class FormState<V extends FormValues<V>, T> {
   readonly #root: HTMLElement;
   readonly #options: FormStateOptions<V, T>;
 
@@ -84,16 +90,17 @@ export class FormState<V extends FormValues, T> {
   /** Every field's current value, text as typed and checkboxes as booleans. */
   read(): V {
     const out: Record<string, string | boolean> = {};
-    for (const key of Object.keys(this.#options.defaults)) {
+    for (const key of this.#keys()) {
       const c = this.control(key);
       out[key] = c instanceof HTMLInputElement && c.type === 'checkbox' ? c.checked : c.value;
     }
-    return out as V;
+    return out as unknown as V;
   }
 
   /** Puts values into the controls (without re-rendering; call update() after). */
   write(values: Partial<V>): void {
-    for (const [key, value] of Object.entries(values)) {
+    for (const key of this.#keys()) {
+      const value = values[key];
       if (value === undefined) continue;
       const c = this.control(key);
       if (typeof value === 'boolean' && c instanceof HTMLInputElement) c.checked = value;
@@ -103,8 +110,8 @@ export class FormState<V extends FormValues, T> {
 
   /** Shows each field's message (or clears it) and marks the control invalid. */
   showErrors(errors: Readonly<Partial<Record<string, string>>>): void {
-    const { instance, defaults } = this.#options;
-    for (const key of Object.keys(defaults)) {
+    const { instance } = this.#options;
+    for (const key of this.#keys()) {
       const ids = fieldIds(instance, key);
       const control = this.control(key);
       const box = byId(this.#root, ids.error);
@@ -175,6 +182,10 @@ export class FormState<V extends FormValues, T> {
       this.reset();
     });
     this.update(false);
+  }
+
+  #keys(): (keyof V & string)[] {
+    return Object.keys(this.#options.defaults) as (keyof V & string)[];
   }
 
   #replaceQuery(query: string): void {

@@ -4,13 +4,13 @@
  */
 
 /** Form values as the controls hold them: text as typed, checkboxes as booleans. */
-export type FormValues = Readonly<Record<string, string | boolean>>;
+export type FormValues<V> = { readonly [K in keyof V]: string | boolean };
 
 /**
  * The values for `keys` from a query string, each falling back to `defaults`; `present` says
  * whether the query named any of them. A checkbox is on for `true` or `1`.
  */
-export function valuesFromQuery<V extends FormValues>(
+export function valuesFromQuery<V extends FormValues<V>>(
   search: string,
   keys: readonly (keyof V & string)[],
   defaults: V,
@@ -24,11 +24,11 @@ export function valuesFromQuery<V extends FormValues>(
     present = true;
     values[key] = typeof defaults[key] === 'boolean' ? raw === 'true' || raw === '1' : raw;
   }
-  return { values: values as V, present };
+  return { values: values as unknown as V, present };
 }
 
 /** The query string with `keys` set from `values` (trimmed) and every other parameter kept. */
-export function queryWithValues<V extends FormValues>(
+export function queryWithValues<V extends FormValues<V>>(
   search: string,
   keys: readonly (keyof V & string)[],
   values: V,
