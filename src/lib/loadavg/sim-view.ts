@@ -131,7 +131,7 @@ export function simFields(v: SimFormValues): FieldSpec[] {
     text('threads', 'Threads per collection', { inputmode: 'numeric' }),
     text('burst', 'Burst (ms)'),
     text('baseline', 'Baseline load', {
-      hint: 'other tasks that are runnable or in uninterruptible sleep (D state)',
+      hint: 'other tasks runnable or in uninterruptible sleep (D state)',
     }),
     {
       kind: 'checkbox',
