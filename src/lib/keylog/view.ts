@@ -1,12 +1,8 @@
 // HTML for the key-log inspector's results, shared by the build-time render and the live widget
 // so both show the same markup. Every piece of pasted text goes through escapeHtml.
 
+import { escapeHtml } from '../html.ts';
 import type { KeyLogConnection, KeyLogReport } from './keylog.ts';
-
-/** Escapes text for use in HTML element content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** A client random shortened for a table: first 8 and last 8 hex digits. */
 export function shortRandom(hex: string): string {
