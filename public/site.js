@@ -1,28 +1,28 @@
-// Runs blocking in <head>: sets the theme before first paint, then wires the toggle and copy buttons.
+// Runs blocking in <head>: sets the theme before first paint, then wires the theme switch and copy buttons.
+// data-theme is always the theme shown; the reader's choice (system, light or dark) is kept in localStorage.
 (() => {
   const d = document.documentElement;
   const key = 'theme';
-  let saved = null;
+  const os = matchMedia('(prefers-color-scheme: dark)');
+  let choice = 'system';
   try {
-    saved = localStorage.getItem(key);
+    const saved = localStorage.getItem(key);
+    if (saved === 'light' || saved === 'dark') choice = saved;
   } catch {}
-  const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
-  const apply = (t) => {
-    d.dataset.theme = t;
+  const apply = () => {
+    d.dataset.theme = choice === 'system' ? (os.matches ? 'dark' : 'light') : choice;
   };
-  apply(saved === 'dark' || saved === 'light' ? saved : dark() ? 'dark' : 'light');
+  apply();
+  os.addEventListener('change', apply);
   addEventListener('DOMContentLoaded', () => {
-    const b = document.getElementById('theme-toggle');
-    if (b) {
-      const sync = () => b.setAttribute('aria-pressed', String(d.dataset.theme === 'dark'));
-      b.hidden = false;
-      sync();
-      b.addEventListener('click', () => {
-        const t = d.dataset.theme === 'dark' ? 'light' : 'dark';
-        apply(t);
-        sync();
+    for (const r of document.querySelectorAll('input[name="theme"]')) {
+      r.checked = r.value === choice;
+      r.addEventListener('change', () => {
+        choice = r.value;
+        apply();
         try {
-          localStorage.setItem(key, t);
+          if (choice === 'system') localStorage.removeItem(key);
+          else localStorage.setItem(key, choice);
         } catch {}
       });
     }

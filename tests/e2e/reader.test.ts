@@ -34,17 +34,19 @@ describe.each(BUILDS)('a reader on the build at $name', (build) => {
     for (const img of images) expect(img, img.src).toMatchObject({ ok: true });
   });
 
-  it('toggles the theme, remembers it, and follows the OS by default', async () => {
+  it('switches the theme, remembers it, and follows the OS by default', async () => {
     const { page } = await live.open('', { colorScheme: 'dark' });
     const theme = () => page.evaluate(() => document.documentElement.dataset['theme']);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await theme()).toBe('dark');
     const darkBg = await bg();
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-    await toggle.click();
+    const system = page.getByRole('radio', { name: 'System' });
+    const light = page.getByRole('radio', { name: 'Light' });
+    expect(await system.isChecked()).toBe(true);
+    await light.check();
     expect(await theme()).toBe('light');
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await light.isChecked()).toBe(true);
+    expect(await system.isChecked()).toBe(false);
     expect(await bg()).not.toBe(darkBg);
     await page.reload();
     expect(await theme()).toBe('light');
@@ -55,7 +57,7 @@ describe.each(BUILDS)('a reader on the build at $name', (build) => {
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('104');
     expect(text.length).toBeGreaterThan(3000);
-    expect(await page.getByRole('button', { name: 'Dark theme' }).count()).toBe(0);
+    expect(await page.getByRole('radio', { name: 'Dark' }).count()).toBe(0);
     expect(await page.locator('pre').count()).toBeGreaterThan(0);
   });
 
