@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildHostapdConfig } from '../../src/lib/hostapd/config.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/hostapd/settings.ts';
 import { parseKeyLog, SAMPLE_KEYLOG, summarizeKeyLog } from '../../src/lib/keylog/keylog.ts';
@@ -84,12 +84,14 @@ async function openItem(dir: string, base: string, html: string, background: str
       body: readFileSync(file),
     });
   });
+  // Closed when the test ends, pass or fail.
+  onTestFinished(() => context.close());
   const page = await context.newPage();
   await page.setContent(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>item</title></head><body style="background:${background}">${html}</body></html>`,
     { waitUntil: 'load' },
   );
-  return { page, close: () => context.close() };
+  return { page };
 }
 
 const visibleText = async (page: Page): Promise<string> =>
@@ -111,7 +113,7 @@ describe.each(BUILDS)('feed items as a reader shows them ($name build)', ({ dir,
       expect(html, `feed.json has no item for ${post.slug}`).toBeDefined();
       const shots: Buffer[] = [];
       for (const background of ['#ffffff', '#000000']) {
-        const { page, close } = await openItem(dir, base, html ?? '', background);
+        const { page } = await openItem(dir, base, html ?? '', background);
         expect(await page.locator('svg').count()).toBe(0);
         const images = await page.locator('img').evaluateAll((imgs) =>
           (imgs as HTMLImageElement[]).map((i) => ({
@@ -136,7 +138,6 @@ describe.each(BUILDS)('feed items as a reader shows them ($name build)', ({ dir,
           expect(await chart.getAttribute('alt')).toContain(figures('LoadSimulator')[1]);
           shots.push(await chart.screenshot());
         }
-        await close();
       }
       // An opaque chart looks exactly the same on a white and on a black reader background.
       if (shots.length === 2) expect(shots[0]?.equals(shots[1] as Buffer)).toBe(true);

@@ -1,17 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axe, servedBuild, sharedBrowser } from '../support/browser.ts';
-import { BUILDS, ROOT } from '../support/site.ts';
-
-const chrome = sharedBrowser();
+import { axe, liveSite } from '../support/browser.ts';
+import { publishedPosts } from '../support/posts.ts';
+import { BUILDS } from '../support/site.ts';
 
 /** Every published post, by slug, from content/posts (drafts are not built). */
-const POSTS = readdirSync(join(ROOT, 'content/posts'))
-  .filter((f) => f.endsWith('.mdx'))
-  .filter((f) => !/^draft:\s*true\s*$/m.test(readFileSync(join(ROOT, 'content/posts', f), 'utf8')))
-  .map((f) => f.replace(/\.mdx$/, ''));
+const POSTS = publishedPosts().map((p) => p.slug);
 
 /** The page background of each theme, as getComputedStyle reports it. */
 const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(13, 17, 23)' } as const;
@@ -46,20 +40,19 @@ async function watchFirstFrame(context: BrowserContext) {
   });
 }
 
-describe.each(BUILDS)('theme switch and header on the build at $name', ({ dir, base }) => {
-  const served = servedBuild(dir, base);
+describe.each(BUILDS)('theme switch and header on the build at $name', (build) => {
+  const { base } = build;
+  const live = liveSite(build);
 
   it('offers System, Light and Dark, System by default, and shows the chosen theme after a reload', async () => {
-    const context = await chrome.browser.newContext({ colorScheme: 'light' });
-    const page = await context.newPage();
-    await page.goto(served.site.url);
+    const { page } = await live.open('', { colorScheme: 'light' });
     expect(await checked(page)).toEqual([true, false, false]);
     expect(await shown(page)).toEqual({ theme: 'light', background: BACKGROUND.light });
 
     await page.getByRole('radio', { name: 'Dark' }).check();
     expect(await checked(page)).toEqual([false, false, true]);
     expect(await shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
-    await page.goto(`${served.site.url}posts/${POSTS[0]}/`);
+    await page.goto(`${live.site.url}posts/${POSTS[0]}/`);
     expect(await checked(page)).toEqual([false, false, true]);
     expect(await shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
 
@@ -73,13 +66,10 @@ describe.each(BUILDS)('theme switch and header on the build at $name', ({ dir, b
     await page.reload();
     expect(await checked(page)).toEqual([true, false, false]);
     expect(await shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
-    await context.close();
   });
 
   it('is reached with Tab and changed with the arrow keys', async () => {
-    const context = await chrome.browser.newContext({ colorScheme: 'light' });
-    const page = await context.newPage();
-    await page.goto(served.site.url);
+    const { page } = await live.open('', { colorScheme: 'light' });
     await page.getByRole('button', { name: 'Search' }).focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
@@ -89,13 +79,10 @@ describe.each(BUILDS)('theme switch and header on the build at $name', ({ dir, b
     await page.keyboard.press('ArrowRight');
     expect(await checked(page)).toEqual([false, false, true]);
     expect(await shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
-    await context.close();
   });
 
   it('follows the system live on System, and not on an explicit choice', async () => {
-    const context = await chrome.browser.newContext({ colorScheme: 'light' });
-    const page = await context.newPage();
-    await page.goto(served.site.url);
+    const { page } = await live.open('', { colorScheme: 'light' });
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
     await page.emulateMedia({ colorScheme: 'light' });
@@ -104,7 +91,6 @@ describe.each(BUILDS)('theme switch and header on the build at $name', ({ dir, b
     await page.getByRole('radio', { name: 'Light' }).check();
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await shown(page)).toEqual({ theme: 'light', background: BACKGROUND.light });
-    await context.close();
   });
 
   it.each([
@@ -114,11 +100,9 @@ describe.each(BUILDS)('theme switch and header on the build at $name', ({ dir, b
   ] as const)(
     'shows $choice on a $system system from the first frame, with no flash',
     async ({ choice, system, theme }) => {
-      const context = await chrome.browser.newContext({ colorScheme: system });
-      await watchFirstFrame(context);
-      const page = await context.newPage();
+      const { page } = await live.open('', { colorScheme: system, init: watchFirstFrame });
       for (const path of ['', `posts/${POSTS[0]}/`]) {
-        await page.goto(served.site.url + path);
+        await page.goto(live.site.url + path);
         await page.getByRole('radio', { name: choice }).check();
         await page.reload();
         await page.waitForFunction(() => 'firstFrame' in window);
@@ -131,14 +115,11 @@ describe.each(BUILDS)('theme switch and header on the build at $name', ({ dir, b
           background: BACKGROUND[theme],
         });
       }
-      await context.close();
     },
   );
 
   it('at 360 px keeps the header in one row of at most 72 px, with the rest one tap away', async () => {
-    const context = await chrome.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    await page.goto(served.site.url);
+    const { page } = await live.open('', { viewport: PHONE });
     const header = page.locator('header.site-header');
     expect((await header.boundingBox())?.height).toBeLessThanOrEqual(72);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
@@ -155,25 +136,19 @@ describe.each(BUILDS)('theme switch and header on the build at $name', ({ dir, b
 
     await page.getByRole('link', { name: 'Search', exact: true }).click();
     await page.waitForURL(`**${base}search/`);
-    await context.close();
   });
 
   it.each(POSTS)('at 360 × 640 shows the heading of %s without scrolling', async (slug) => {
-    const context = await chrome.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    await page.goto(`${served.site.url}posts/${slug}/`);
+    const { page } = await live.open(`posts/${slug}/`, { viewport: PHONE });
     const box = await page.getByRole('heading', { level: 1 }).boundingBox();
     const header = await page.locator('header.site-header').boundingBox();
     expect(header?.height).toBeLessThanOrEqual(72);
     expect(box?.y).toBeGreaterThanOrEqual(header?.height ?? 0);
     expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
-    await context.close();
   });
 
   it('at 1280 px shows navigation, search and theme in the header row, with no menu button', async () => {
-    const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(served.site.url);
+    const { page } = await live.open('', { viewport: { width: 1280, height: 800 } });
     expect((await page.locator('header.site-header').boundingBox())?.height).toBeLessThanOrEqual(
       72,
     );
@@ -184,6 +159,5 @@ describe.each(BUILDS)('theme switch and header on the build at $name', ({ dir, b
       page.getByRole('radio', { name: 'System' }),
     ])
       expect(await item.isVisible()).toBe(true);
-    await context.close();
   });
 });

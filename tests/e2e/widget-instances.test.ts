@@ -11,9 +11,9 @@ import {
 } from '../../src/lib/loadavg/params.ts';
 import { presetsHtml, simFormHtml, simResultsHtml } from '../../src/lib/loadavg/sim-view.ts';
 import { simulate } from '../../src/lib/loadavg/simulate.ts';
-import { blogInBrowser } from '../support/browser.ts';
+import { liveSite } from '../support/browser.ts';
 
-const live = blogInBrowser();
+const live = liveSite();
 const LOAD_POST = 'posts/load-average-spikes/';
 
 function ok<T>(v: { ok: true; value: T } | { ok: false; errors: unknown }): T {
@@ -28,17 +28,9 @@ const SECOND =
   `<section class="widget"><load-simulator data-prefix="sim-2" data-preset="sync"><div data-output="presets">${presetsHtml('sim-2', DEFAULT_SIM_INPUT)}</div>` +
   `${simFormHtml('sim-2', DEFAULT_SIM_INPUT)}<div data-output="results">${simResultsHtml('sim-2', simulate(ok(validateSim(DEFAULT_SIM_INPUT))))}</div></load-simulator></section>`;
 
-async function open(path: string) {
-  const page = await live.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(new URL(path, live.site.url).href);
-  return { page, errors };
-}
-
 describe('two instances of a widget on one page', () => {
   it('share no id and answer only their own fields', async () => {
-    const { page, errors } = await open(LOAD_POST);
+    const { page } = await live.open(LOAD_POST);
     await page.evaluate(
       (html) => document.querySelector('main')?.insertAdjacentHTML('beforeend', html),
       SECOND,
@@ -65,14 +57,12 @@ describe('two instances of a widget on one page', () => {
     expect(await page.locator('#sim-2-instances').inputValue()).toBe('1');
     expect(await page.locator('#sim-preset-sync').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('#sim-instances').inputValue()).toBe('3');
-    expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('Reset', () => {
   it('brings back the opening scenario and takes it out of the page address', async () => {
-    const { page, errors } = await open(`${LOAD_POST}?interval=10&hz=300&burst=20&keep=1`);
+    const { page } = await live.open(`${LOAD_POST}?interval=10&hz=300&burst=20&keep=1`);
     const calculator = page.locator('#beat-calculator');
     await expect.poll(() => calculator.getByLabel('HZ', { exact: true }).inputValue()).toBe('300');
     const opening = analyseBeat(ok(validateBeat(DEFAULT_BEAT_INPUT)));
@@ -85,7 +75,5 @@ describe('Reset', () => {
       DEFAULT_BEAT_INPUT.hz,
     );
     expect(new URL(page.url()).search).toBe('?keep=1');
-    expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { blogInBrowser } from '../support/browser.ts';
+import { liveSite } from '../support/browser.ts';
 
-const live = blogInBrowser();
+const live = liveSite();
 
 const LOAD_POST = 'posts/load-average-spikes/';
 const TLS_POST = 'posts/decrypting-ios-tls-traffic/';

@@ -47,6 +47,8 @@ export interface OpenedPage {
 export interface OpenOptions extends BrowserContextOptions {
   /** Console errors the test expects (e.g. the 404 of a missing page), which do not fail it. */
   readonly allowErrors?: RegExp | undefined;
+  /** Prepares the context before the first navigation (init scripts, routes). */
+  readonly init?: ((context: BrowserContext) => Promise<void>) | undefined;
 }
 
 /** A served build and a browser, shared by the tests of one describe block. */
@@ -99,8 +101,9 @@ export function liveSite(build: { dir: string; base: string } = BUILDS[1]): Live
       if (!site) throw new Error('the server is not up: use liveSite() in a describe block');
       return site;
     },
-    async open(path, { allowErrors, ...options } = {}) {
+    async open(path, { allowErrors, init, ...options } = {}) {
       const context = await live.browser.newContext(options);
+      await init?.(context);
       const page = await context.newPage();
       const errors: string[] = [];
       const offsite: string[] = [];
@@ -136,24 +139,6 @@ export function sharedBrowser(): { browser: Browser } {
     await handle.browser?.close();
   });
   return handle;
-}
-
-/** For one describe block: a static server for a build, up before its tests and down after. */
-export function servedBuild(dir: string, base: string): { site: StaticSite } {
-  const handle = {} as { site: StaticSite };
-  beforeAll(async () => {
-    requireBuild(dir);
-    handle.site = await serve(dir, base);
-  });
-  afterAll(async () => {
-    await handle.site?.close();
-  });
-  return handle;
-}
-
-/** Chromium and a static server for the /blog/ build (see liveSite). */
-export function blogInBrowser(): LiveSite {
-  return liveSite(BUILDS[1]);
 }
 
 const axeSource = readFileSync(
