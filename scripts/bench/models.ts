@@ -10,8 +10,8 @@ import { companionSteps, renderCommands } from '../../src/lib/hostapd/commands.t
 import { buildHostapdConfig } from '../../src/lib/hostapd/config.ts';
 import { DEFAULT_SETTINGS, validateSettings } from '../../src/lib/hostapd/settings.ts';
 import { renderStepsHtml } from '../../src/lib/hostapd/view.ts';
-import { parseKeyLog, SAMPLE_KEYLOG, summarizeKeyLog } from '../../src/lib/keylog/keylog.ts';
-import { renderKeyLogHtml } from '../../src/lib/keylog/view.ts';
+import { parseKeyLog, SAMPLE_KEYLOG } from '../../src/lib/keylog/keylog.ts';
+import { renderKeyLogHtml, summarizeKeyLog } from '../../src/lib/keylog/view.ts';
 import { timeRuns } from './report.ts';
 
 const args = process.argv.slice(2);
