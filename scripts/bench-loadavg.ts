@@ -11,7 +11,8 @@ import { analyseBeat, guessHz } from '../src/lib/loadavg/beat.ts';
 import { chartGeometry } from '../src/lib/loadavg/chart.ts';
 import { parseDuration } from '../src/lib/loadavg/format.ts';
 import { SIM_PRESETS, type SimFormValues, validateSim } from '../src/lib/loadavg/params.ts';
-import { simulate, summarise } from '../src/lib/loadavg/simulate.ts';
+import { summarise } from '../src/lib/loadavg/sim-view.ts';
+import { simulate } from '../src/lib/loadavg/simulate.ts';
 import { timeRuns } from './bench/report.ts';
 
 const args = process.argv.slice(2);

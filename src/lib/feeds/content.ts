@@ -17,6 +17,8 @@ const DROP = new Set([
   'button',
   'label',
   'dialog',
+  // Readers drop or mangle inline SVG (no CSS: black shapes); a chart goes in as an image instead.
+  'svg',
 ]);
 /** Attributes that point at a resource and must be absolute in a feed. */
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'action', 'data'];
@@ -68,6 +70,25 @@ function liveLink(widget: Element, pageUrl: string): Element {
   };
 }
 
+/**
+ * The image that stands in for a live chart in a feed: the element names it in `data-feed-image`
+ * (its URL) and `data-feed-alt` (what it shows, in figures), and keeps its width and height.
+ */
+function feedImage(el: Element, pageUrl: string): Element {
+  const { dataFeedImage, dataFeedAlt, width, height } = el.properties;
+  return {
+    type: 'element',
+    tagName: 'img',
+    properties: {
+      src: absolutise(String(dataFeedImage), pageUrl),
+      alt: String(dataFeedAlt ?? ''),
+      ...(width === undefined ? {} : { width }),
+      ...(height === undefined ? {} : { height }),
+    },
+    children: [],
+  };
+}
+
 function transformChildren(children: RootContent[], pageUrl: string): RootContent[] {
   const out: RootContent[] = [];
   for (const node of children) {
@@ -77,8 +98,12 @@ function transformChildren(children: RootContent[], pageUrl: string): RootConten
       continue;
     }
     const el = node;
-    if (DROP.has(el.tagName)) continue;
     const props = el.properties;
+    if (typeof props['dataFeedImage'] === 'string') {
+      out.push(feedImage(el, pageUrl));
+      continue;
+    }
+    if (DROP.has(el.tagName)) continue;
     if ('dataFeedOmit' in props) continue;
     // The "#" permalinks beside headings mean nothing out of the page.
     if (
@@ -121,8 +146,9 @@ function transformChildren(children: RootContent[], pageUrl: string): RootConten
 
 /**
  * Makes a post's rendered HTML safe and complete for feed readers: no script, style or form controls,
- * every URL absolute (Planet KDE fixes only root-relative ones), and a link to the live page beside
- * each interactive widget's static result.
+ * every URL absolute (Planet KDE fixes only root-relative ones), a link to the live page beside
+ * each interactive widget's static result, charts as images, and no `data-feed-omit` element
+ * (sentences that only make sense on the live page).
  */
 export function toFeedHtml(html: string, options: FeedHtmlOptions): string {
   const tree: Root = fromHtml(html, { fragment: true });

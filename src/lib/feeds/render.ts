@@ -1,4 +1,5 @@
 import { Feed, type Item } from 'feed';
+import { escapeHtml } from '../html.ts';
 
 /** A post ready to go into a feed: every URL absolute, content already made feed-safe. */
 export interface FeedEntry {
@@ -53,25 +54,13 @@ export function stripInvalidXmlChars(text: string): string {
   return text.replace(INVALID_XML_CHARS, '');
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-};
-
-/** Escapes plain text for use as HTML (Atom `type="html"` and RSS description bodies). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-
 /**
  * Escapes a value for an XML attribute, since feed@6 writes attribute values as they come; where it
  * already turns `&` into `&amp;` itself (Atom category term and label), the ampersand is left to it.
  */
 function escapeAttribute(text: string, ampersandEscapedByFeed = false): string {
-  const pattern = ampersandEscapedByFeed ? /[<>"]/g : /[&<>"]/g;
-  return stripInvalidXmlChars(text).replace(pattern, (c) => HTML_ESCAPES[c] ?? c);
+  const clean = stripInvalidXmlChars(text);
+  return ampersandEscapedByFeed ? clean.split('&').map(escapeHtml).join('&') : escapeHtml(clean);
 }
 
 /** The newest publication or update among the entries, or the fallback for an empty feed. */

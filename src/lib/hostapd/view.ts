@@ -1,12 +1,8 @@
 // HTML for the companion commands, shared by the build-time render and the live widget. Interface
 // names typed by the reader end up in commands and warnings, so all text goes through escapeHtml.
 
+import { escapeHtml } from '../html.ts';
 import type { CompanionStep } from './commands.ts';
-
-/** Escapes text for use in HTML element content and quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function stepHtml(step: CompanionStep): string {
   const warning =

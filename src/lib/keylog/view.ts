@@ -2,12 +2,8 @@
 // so both show the same thing. Every piece of pasted text goes through escapeHtml. A paste can
 // hold 100,000 lines: the HTML lists the first connections and problems and counts the rest.
 
+import { escapeHtml } from '../html.ts';
 import type { KeyLogConnection, KeyLogReport } from './keylog.ts';
-
-/** Escapes text for use in HTML element content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** The hint under the field's label (HTML written here, as a string, keeps its spaces). */
 export const HINT_HTML =

@@ -3,21 +3,10 @@
  * repeat period, the coincidences actually found by walking the sample phases, and the inverse
  * question (which HZ explains the spike period someone sees).
  */
-import { formatDuration } from './format.ts';
 import { COMMON_HZ, loadFreq, samplePeriod } from './kernel.ts';
 import type { BeatParams } from './params.ts';
-import {
-  cmp,
-  div,
-  formatDecimal,
-  mod,
-  mul,
-  type Rational,
-  rat,
-  ratLcm,
-  sub,
-  toNumber,
-} from './rational.ts';
+import { cmp, div, mod, mul, type Rational, rat, ratLcm, sub, toNumber } from './rational.ts';
+import { gapSpread, RunGrouper } from './runs.ts';
 
 /**
  * Integer time units per second: lcm(10^6, HZ), so that both a kernel tick (1/HZ s) and a
@@ -73,8 +62,6 @@ export interface BeatResult {
   /** The often-quoted estimate 5 s × T1 ÷ (1/HZ), i.e. 5·T1·HZ seconds. */
   readonly naive: Rational;
   readonly phase: PhaseKind;
-  /** One or two plain sentences saying what happens. */
-  readonly statement: string;
   /** Samples walked. */
   readonly horizonSamples: number;
   /** Time walked, in seconds. */
@@ -152,59 +139,42 @@ export function analyseBeat(params: BeatParams, options: BeatOptions = {}): Beat
   const maxGap = coincidenceGap(hz, intervalUs, options.clusterGapS);
 
   const coincidences: Coincidence[] = [];
-  const startGaps: number[] = [];
-  let count = 0;
+  const starts: number[] = [];
   let minSamples = Number.POSITIVE_INFINITY;
   let maxSamples = 0;
-  let first = -1;
-  let last = -1;
-  let hits = 0;
-  let prevStart = -1;
-  const close = (truncated: boolean): void => {
-    count++;
+  const runs = new RunGrouper(maxGap, (run, final) => {
+    // The last run may go on past the horizon: it counts, but not towards the samples per run.
+    const truncated = final && horizonSamples - 1 - run.last <= maxGap;
     if (!truncated) {
-      minSamples = Math.min(minSamples, hits);
-      maxSamples = Math.max(maxSamples, hits);
+      minSamples = Math.min(minSamples, run.hits);
+      maxSamples = Math.max(maxSamples, run.hits);
     }
-    if (prevStart >= 0) startGaps.push(first - prevStart);
-    prevStart = first;
+    starts.push(run.first);
     if (coincidences.length < MAX_STORED_COINCIDENCES) {
       coincidences.push({
-        firstSample: first,
-        lastSample: last,
-        samples: hits,
-        start: mul(P, rat(first)),
+        firstSample: run.first,
+        lastSample: run.last,
+        samples: run.hits,
+        start: mul(P, rat(run.first)),
         truncated,
       });
     }
-  };
+  });
   // Phases as integers in [0, Tu): one add and one compare per sample, no drift of rounding.
   let r = offsetU;
   for (let k = 0; k < horizonSamples; k++) {
-    if (r < Wu) {
-      if (first >= 0 && k - last > maxGap) close(false);
-      if (first < 0 || k - last > maxGap) {
-        first = k;
-        hits = 0;
-      }
-      last = k;
-      hits++;
-    }
+    if (r < Wu) runs.hit(k);
     r += du;
     if (r >= Tu) r -= Tu;
   }
-  if (first >= 0) close(horizonSamples - 1 - last <= maxGap);
+  runs.finish();
+  const count = starts.length;
 
   const samplesPerCoincidence = maxSamples > 0 ? { min: minSamples, max: maxSamples } : null;
-  const sortedGaps = [...startGaps].sort((a, b) => a - b);
-  const spacing =
-    sortedGaps.length > 0
-      ? {
-          min: mul(P, rat(sortedGaps[0] ?? 0)),
-          median: mul(P, rat(sortedGaps[(sortedGaps.length - 1) >> 1] ?? 0)),
-          max: mul(P, rat(sortedGaps[sortedGaps.length - 1] ?? 0)),
-        }
-      : null;
+  const gaps = gapSpread(starts);
+  const spacing = gaps
+    ? { min: mul(P, rat(gaps.min)), median: mul(P, rat(gaps.median)), max: mul(P, rat(gaps.max)) }
+    : null;
 
   const locked = drift.n === 0n;
   const onlyOne = coincidences.length === 1 && coincidences[0]?.truncated === true;
@@ -218,7 +188,7 @@ export function analyseBeat(params: BeatParams, options: BeatOptions = {}): Beat
         ? 'continuous'
         : 'drifting';
 
-  const base = {
+  return {
     params,
     loadFreqTicks: loadFreq(hz),
     samplePeriod: P,
@@ -237,7 +207,6 @@ export function analyseBeat(params: BeatParams, options: BeatOptions = {}): Beat
     samplesPerCoincidence,
     spacing,
   };
-  return { ...base, statement: describe(base) };
 }
 
 function slowStep(P: Rational, T1: Rational, repeatSamples: number): BeatResult['step'] {
@@ -254,48 +223,6 @@ function slowStep(P: Rational, T1: Rational, repeatSamples: number): BeatResult[
   return { samples: repeatSamples, shift: rat(0) };
 }
 
-function seconds(r: Rational, digits = 6): string {
-  return `${formatDecimal(r, digits)} s`;
-}
-
-function describe(b: Omit<BeatResult, 'statement'>): string {
-  const period = seconds(b.samplePeriod);
-  const interval = seconds(b.interval);
-  if (b.drift.n === 0n) {
-    return (
-      `The kernel samples every ${period}, a whole multiple of the ${interval} interval, so the two ` +
-      'schedules never drift apart: every sample sees the agent at the same point of its cycle. ' +
-      (b.phase === 'always'
-        ? 'Here that point is inside the burst, so every sample counts the agent’s threads: the load is raised all the time, with no spikes.'
-        : 'Here that point is outside the burst, so no sample ever counts the agent’s threads: no spikes at all.')
-    );
-  }
-  if (b.phase === 'continuous') {
-    return (
-      `The pattern repeats every ${seconds(b.repeat)}, so often that samples keep catching the agent ` +
-      'over and over: the load is raised steadily instead of in separate spikes.'
-    );
-  }
-  const shift = b.step.shift;
-  const later = shift.n >= 0n ? 'later' : 'earlier';
-  const magnitude = rat(shift.n < 0n ? -shift.n : shift.n, shift.d);
-  const stride =
-    b.step.samples === 1
-      ? `Each sample lands ${formatMs(magnitude)} ${later} in the agent’s ${interval} cycle than the one before`
-      : `Every ${b.step.samples} samples (${seconds(mul(b.samplePeriod, rat(b.step.samples)))}) the kernel lands ${formatMs(magnitude)} ${later} in the agent’s ${interval} cycle`;
-  const repeat = `the whole pattern repeats after ${seconds(b.repeat)} (${formatDuration(b.repeat)}).`;
-  if (b.phase === 'never') {
-    return `${stride}; ${repeat} With this start, no sample ever falls inside a burst.`;
-  }
-  return `${stride}; ${repeat}`;
-}
-
-function formatMs(r: Rational): string {
-  return cmp(r, rat(1)) >= 0
-    ? `${formatDecimal(r, 6)} s`
-    : `${formatDecimal(mul(r, rat(1000)), 3)} ms`;
-}
-
 /** How well one HZ explains an observed spike period. */
 export interface HzCandidate {
   readonly hz: number;
@@ -307,13 +234,16 @@ export interface HzCandidate {
   readonly ratio: number;
 }
 
-/** The answer to "I see spikes every …": candidates best first, and a sentence. */
+/** The answer to "I see spikes every …": candidates best first. */
 export interface HzGuess {
+  /** The observed spike period, in seconds. */
+  readonly observedS: number;
+  /** The agent's interval, in µs. */
+  readonly intervalUs: number;
   readonly best: HzCandidate | null;
   readonly ranked: readonly HzCandidate[];
   /** True when the best candidate is within 10 % of what is observed. */
   readonly confident: boolean;
-  readonly statement: string;
 }
 
 /** Which of the common HZ values best explains spikes every `observedS` seconds with this interval. */
@@ -335,30 +265,6 @@ export function guessHz(observedS: number, intervalUs: number, burstUs = 20_000)
   }
   ranked.sort((a, b) => Math.abs(Math.log(a.ratio)) - Math.abs(Math.log(b.ratio)));
   const best = ranked[0] ?? null;
-  const interval = `${formatDecimal(rat(intervalUs, 1_000_000), 3)} s`;
-  if (!best) {
-    return {
-      best,
-      ranked,
-      confident: false,
-      statement: `With a ${interval} interval none of HZ ${COMMON_HZ.join('/')} makes separate periodic spikes: the two schedules either never drift apart or meet all the time.`,
-    };
-  }
-  const off = Math.abs(best.ratio - 1);
-  const confident = off <= 0.1;
-  const what = best.basis === 'spacing' ? 'spikes every' : 'the full pattern repeating every';
-  const predicted = `${what} ${formatDuration(Math.round(toNumber(best.predicted)))}`;
-  const how = describeOff(best.ratio);
-  const statement = confident
-    ? `Most likely HZ = ${best.hz}: it predicts ${predicted}, ${how}.`
-    : `None of HZ ${COMMON_HZ.join('/')} fits well; the closest is HZ = ${best.hz}, which predicts ${predicted} (${how}). Check the interval, or the kernel may use another HZ.`;
-  return { best, ranked, confident, statement };
-}
-
-function describeOff(ratio: number): string {
-  const off = Math.abs(ratio - 1);
-  if (off < 0.001) return 'less than 0.1 % from what you see';
-  if (ratio > 2) return `about ${Math.round(ratio)} times shorter than what you see`;
-  if (ratio < 0.5) return `about ${Math.round(1 / ratio)} times longer than what you see`;
-  return `${(off * 100).toFixed(off < 0.1 ? 1 : 0)} % from what you see`;
+  const confident = best !== null && Math.abs(best.ratio - 1) <= 0.1;
+  return { observedS, intervalUs, best, ranked, confident };
 }

@@ -2,7 +2,7 @@
  * Reading and writing the figures the widgets show: form fields and URL parameters in, durations
  * and decimals out. Every reader returns a message naming the field instead of NaN or a throw.
  */
-import { formatDecimal, type Rational, rat } from './rational.ts';
+import { cmp, formatDecimal, mul, type Rational, rat } from './rational.ts';
 
 /** A parsed value, or a message saying what was wrong and what is allowed. */
 export type Parsed<T> =
@@ -188,4 +188,20 @@ function numberToRational(x: number): Rational {
   if (!Number.isFinite(x)) return rat(0);
   // Durations handed in as doubles are display values; a millisecond grid is plenty.
   return rat(Math.round(x * 1000), 1000);
+}
+
+/** Placeholder shown in an output while its inputs are invalid. */
+export const NO_VALUE = '—';
+
+/** "5.004 s", "6255 s": exact seconds with up to `digits` decimals ("…" when they go on). */
+export function formatSeconds(r: Rational, digits = 6): string {
+  return `${formatDecimal(r, digits)} s`;
+}
+
+/** "4 ms", "3.333… ms", "−12 ms", "5.004 s": milliseconds below a second, seconds above. */
+export function formatShort(r: Rational): string {
+  const negative = r.n < 0n;
+  const a = negative ? rat(-r.n, r.d) : r;
+  const text = cmp(a, rat(1)) >= 0 ? formatSeconds(a) : `${formatDecimal(mul(a, rat(1000)), 3)} ms`;
+  return negative ? `−${text}` : text;
 }

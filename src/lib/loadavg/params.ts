@@ -2,7 +2,8 @@
  * Scenario parameters for the beat calculator and the simulator: field limits, defaults, presets,
  * validation from raw form or URL values, and the query-string form of a beat scenario.
  */
-import { type DecimalField, parseScaled } from './format.ts';
+import { queryWithValues, valuesFromQuery } from '../widgets/query.ts';
+import { type DecimalField, parseDuration, parseScaled } from './format.ts';
 
 /** What the beat calculator needs, all integers: agent durations in µs, HZ in ticks per second. */
 export interface BeatParams {
@@ -119,9 +120,9 @@ export const FIELDS: Readonly<Record<FieldName, DecimalField>> = {
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
 /** A validated scenario or the message for every field that was wrong. */
-export type Validated<T> =
+export type Validated<T, K extends string = FieldName> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: FieldErrors };
+  | { readonly ok: false; readonly errors: Partial<Record<K, string>> };
 
 /** Raw beat inputs as they come from a form or a URL: strings or numbers, possibly junk. */
 export interface BeatInput {
@@ -267,17 +268,12 @@ export const SIM_PRESETS: readonly SimPreset[] = [
 /** The simulator's opening scenario (three instances in sync). */
 export const DEFAULT_SIM_INPUT: SimFormValues = BASE_SCENARIO;
 
+const BEAT_QUERY_KEYS = ['interval', 'hz', 'burst'] as const;
+
 /** Reads a beat scenario from a query string such as "?interval=5&hz=250&burst=20". */
 export function beatInputFromQuery(search: string): BeatInput & { readonly present: boolean } {
-  const q = new URLSearchParams(search);
-  const pick = (key: keyof typeof DEFAULT_BEAT_INPUT): string =>
-    q.get(key) ?? DEFAULT_BEAT_INPUT[key];
-  return {
-    interval: pick('interval'),
-    hz: pick('hz'),
-    burst: pick('burst'),
-    present: q.has('interval') || q.has('hz') || q.has('burst'),
-  };
+  const { values, present } = valuesFromQuery(search, BEAT_QUERY_KEYS, DEFAULT_BEAT_INPUT);
+  return { ...values, present };
 }
 
 /** Writes a beat scenario into a query string, keeping any unrelated parameters. */
@@ -285,9 +281,32 @@ export function beatQuery(
   values: { readonly interval: string; readonly hz: string; readonly burst: string },
   search = '',
 ): string {
-  const q = new URLSearchParams(search);
-  q.set('interval', values.interval.trim());
-  q.set('hz', values.hz.trim());
-  q.set('burst', values.burst.trim());
-  return `?${q.toString()}`;
+  return queryWithValues(search, BEAT_QUERY_KEYS, values);
+}
+
+/** The HZ guesser's inputs as typed: the spike period someone sees and the agent's interval. */
+export interface HzGuessInput {
+  readonly observed?: unknown;
+  readonly interval?: unknown;
+}
+
+/** The HZ guesser's opening question: spikes every 104 minutes with Telegraf every 5 s. */
+export const DEFAULT_HZ_GUESS_INPUT = { observed: '104 minutes', interval: '5' } as const;
+
+/** Checks the HZ guesser's two fields: a spike period in seconds and an interval in µs. */
+export function validateHzGuess(
+  raw: HzGuessInput,
+): Validated<{ readonly observedS: number; readonly intervalUs: number }, 'observed' | 'interval'> {
+  const observed = parseDuration(raw.observed, 'Spike period');
+  const interval = parseScaled(raw.interval, { ...FIELDS.interval, label: 'Agent interval (s)' });
+  if (observed.ok && interval.ok) {
+    return { ok: true, value: { observedS: observed.value, intervalUs: interval.value * 1000 } };
+  }
+  return {
+    ok: false,
+    errors: {
+      ...(observed.ok ? {} : { observed: observed.error }),
+      ...(interval.ok ? {} : { interval: interval.error }),
+    },
+  };
 }

@@ -6,19 +6,10 @@
  * counter-based hash of (seed, stream, index), so a result never depends on evaluation order.
  */
 import { coincidenceGap, unitsPerSecond } from './beat.ts';
-import { formatDuration } from './format.ts';
-import {
-  calcLoad,
-  EXP_1,
-  EXP_5,
-  EXP_15,
-  FIXED_1,
-  formatLoad,
-  loadFreq,
-  samplePeriod,
-} from './kernel.ts';
+import { calcLoad, EXP_1, EXP_5, EXP_15, FIXED_1, loadFreq, samplePeriod } from './kernel.ts';
 import type { SimParams } from './params.ts';
 import { add, mul, type Rational, rat } from './rational.ts';
+import { RunGrouper } from './runs.ts';
 
 /** One spike: samples that counted agent threads, less than a minute apart. */
 export interface Spike {
@@ -177,39 +168,30 @@ export function simulate(p: SimParams): SimResult {
   const spikes: Spike[] = [];
   let spikeCount = 0;
   let peak = { load1: 0, sample: 0 };
-  let run: { first: number; last: number; samples: number; maxThreads: number } | null = null;
-  const closeRun = (): void => {
-    if (!run) return;
+  const runs = new RunGrouper(maxGap, (run) => {
     spikeCount++;
-    if (spikes.length < MAX_SPIKES) {
-      let peakSample = run.first;
-      for (let k = run.first; k <= run.last; k++) {
-        if ((load1[k] ?? 0) > (load1[peakSample] ?? 0)) peakSample = k;
-      }
-      spikes.push({
-        firstSample: run.first,
-        lastSample: run.last,
-        samples: run.samples,
-        maxThreads: run.maxThreads,
-        peakLoad1: load1[peakSample] ?? 0,
-        peakSample,
-        startS: timesS[run.first] ?? 0,
-      });
+    if (spikes.length >= MAX_SPIKES) return;
+    let peakSample = run.first;
+    for (let k = run.first; k <= run.last; k++) {
+      if ((load1[k] ?? 0) > (load1[peakSample] ?? 0)) peakSample = k;
     }
-    run = null;
-  };
+    spikes.push({
+      firstSample: run.first,
+      lastSample: run.last,
+      samples: run.hits,
+      maxThreads: run.maxWeight,
+      peakLoad1: load1[peakSample] ?? 0,
+      peakSample,
+      startS: timesS[run.first] ?? 0,
+    });
+  });
   for (let m = 0; m < count; m++) {
     const l = load1[m] ?? 0;
     if (l > peak.load1) peak = { load1: l, sample: m };
     const c = caught[m] ?? 0;
-    if (c === 0) continue;
-    if (run && m - run.last > maxGap) closeRun();
-    if (!run) run = { first: m, last: m, samples: 0, maxThreads: 0 };
-    run.last = m;
-    run.samples++;
-    run.maxThreads = Math.max(run.maxThreads, c);
+    if (c > 0) runs.hit(m, c);
   }
-  closeRun();
+  runs.finish();
 
   return {
     params: p,
@@ -232,48 +214,4 @@ export function simulate(p: SimParams): SimResult {
 /** Exact time of sample m of a result, in seconds. */
 export function sampleTime(result: SimResult, m: number): Rational {
   return add(result.firstSample, mul(result.samplePeriod, rat(m)));
-}
-
-/** Plain-language reading of a simulation, for the text beside the chart and its alternative. */
-export interface SimSummary {
-  /** One or two sentences: the peak, how many spikes and how far apart. */
-  readonly headline: string;
-  /** The first spikes as table rows. */
-  readonly rows: ReadonlyArray<{
-    readonly time: string;
-    readonly samples: number;
-    readonly threads: number;
-    readonly peak: string;
-  }>;
-  /** Spikes found but not listed in rows. */
-  readonly more: number;
-}
-
-/** Summarises a result: peak, spike count and typical spacing, and up to `maxRows` spikes. */
-export function summarise(result: SimResult, maxRows = 12): SimSummary {
-  const settled = formatLoad(result.startLoad);
-  const peakAt = formatDuration(Math.round(result.timesS[result.peak.sample] ?? 0));
-  const span = formatDuration(result.params.spanS);
-  const rows = result.spikes.slice(0, maxRows).map((s) => ({
-    time: formatDuration(Math.round(s.startS)),
-    samples: s.samples,
-    threads: s.maxThreads,
-    peak: formatLoad(s.peakLoad1),
-  }));
-  let headline: string;
-  if (result.spikeCount === 0) {
-    headline = `No sample caught the agents’ threads in ${span}: the 1-minute load stays near ${settled} (peak ${formatLoad(result.peak.load1)}).`;
-  } else {
-    const starts = result.spikes.map((s) => s.startS);
-    const gaps = starts.slice(1).map((t, i) => t - (starts[i] ?? 0));
-    gaps.sort((a, b) => a - b);
-    const median = gaps[(gaps.length - 1) >> 1];
-    const spacing =
-      median === undefined ? '' : `, typically ${formatDuration(Math.round(median))} apart`;
-    const n = result.spikeCount;
-    headline =
-      `${n} spike${n === 1 ? '' : 's'} in ${span}${spacing}, over a settled load of about ${settled}; ` +
-      `the highest 1-minute load is ${formatLoad(result.peak.load1)}, at ${peakAt}.`;
-  }
-  return { headline, rows, more: Math.max(0, result.spikeCount - rows.length) };
 }

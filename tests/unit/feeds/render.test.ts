@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  escapeHtml,
   type FeedChannel,
   type FeedEntry,
   feedUpdated,
@@ -10,6 +9,7 @@ import {
   renderRss,
   stripInvalidXmlChars,
 } from '../../../src/lib/feeds/render.ts';
+import { escapeHtml } from '../../../src/lib/html.ts';
 import { feedparser, xmllint } from '../../support/peers.ts';
 
 const decode = (html: string) =>

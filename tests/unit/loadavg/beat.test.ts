@@ -7,7 +7,9 @@ import {
   guessHz,
   unitsPerSecond,
 } from '../../../src/lib/loadavg/beat.ts';
+import { beatStatement } from '../../../src/lib/loadavg/beat-view.ts';
 import { formatDuration } from '../../../src/lib/loadavg/format.ts';
+import { hzStatement } from '../../../src/lib/loadavg/hz-view.ts';
 import { samplePeriod } from '../../../src/lib/loadavg/kernel.ts';
 import {
   add,
@@ -133,16 +135,16 @@ describe('coincidences over the horizon', () => {
       const b = beat(t1, 250, 1);
       expect(b.drift).toEqual(rat(0));
       expect(b.phase).toBe('always');
-      expect(b.statement).toMatch(/never drift/);
-      expect(b.statement).toMatch(/raised all the time/);
-      expect(b.statement).not.toMatch(/NaN|Infinity/);
+      expect(beatStatement(b)).toMatch(/never drift/);
+      expect(beatStatement(b)).toMatch(/raised all the time/);
+      expect(beatStatement(b)).not.toMatch(/NaN|Infinity/);
     }
   });
 
   it('…or never in phase, when the burst sits elsewhere in the cycle', () => {
     const b = beat(5.004, 250, 20, 2500);
     expect(b.phase).toBe('never');
-    expect(b.statement).toMatch(/no spikes at all/);
+    expect(beatStatement(b)).toMatch(/no spikes at all/);
     expect(b.coincidences).toEqual([]);
     expect(b.samplesPerCoincidence).toBeNull();
     expect(b.spacing).toBeNull();
@@ -151,14 +153,14 @@ describe('coincidences over the horizon', () => {
   it('a pattern that repeats within a minute raises the load steadily', () => {
     const b = beat(10.008, 250, 20);
     expect(b.phase).toBe('continuous');
-    expect(b.statement).toMatch(/steadily/);
+    expect(beatStatement(b)).toMatch(/steadily/);
   });
 
   it('stays bounded for awkward inputs', () => {
     const b = beat(3599.999, 9973, 1);
     expect(b.horizonSamples).toBeLessThanOrEqual(400_000);
     expect(b.repeatSamples).toBeGreaterThan(b.horizonSamples);
-    expect(b.statement).not.toMatch(/NaN|Infinity|undefined/);
+    expect(beatStatement(b)).not.toMatch(/NaN|Infinity|undefined/);
   });
 });
 
@@ -301,7 +303,7 @@ describe('the fast integer walk agrees with an exact rational walk', () => {
           expect(b.drift.n >= 0n).toBe(true);
           expect(cmp(b.drift, b.interval)).toBeLessThan(0);
           expect(div(sub(b.samplePeriod, b.drift), b.interval).d).toBe(1n);
-          expect(b.statement).not.toMatch(/NaN|Infinity|undefined/);
+          expect(beatStatement(b)).not.toMatch(/NaN|Infinity|undefined/);
         },
       ),
       { numRuns: 200 },
@@ -336,19 +338,19 @@ describe('guessing HZ from the spike period', () => {
     const g = guessHz(observed, t1 * 1e6);
     expect(g.best?.hz).toBe(hz);
     expect(g.confident).toBe(true);
-    expect(g.statement).toContain(`HZ = ${hz}`);
+    expect(hzStatement(g)).toContain(`HZ = ${hz}`);
   });
 
   it('says so when nothing fits', () => {
     const g = guessHz(60, 5e6);
     expect(g.confident).toBe(false);
-    expect(g.statement).toMatch(/None of HZ 100\/250\/300\/1000 fits well/);
-    expect(g.statement).not.toMatch(/NaN|Infinity/);
+    expect(hzStatement(g)).toMatch(/None of HZ 100\/250\/300\/1000 fits well/);
+    expect(hzStatement(g)).not.toMatch(/NaN|Infinity/);
   });
 
   it('says so when no common HZ drifts against the interval', () => {
     const g = guessHz(6000, 1e6 / 1000);
     expect(g.best).toBeNull();
-    expect(g.statement).toMatch(/separate periodic spikes/);
+    expect(hzStatement(g)).toMatch(/separate periodic spikes/);
   });
 });

@@ -10,13 +10,13 @@ import {
   validateSim,
 } from '../../../src/lib/loadavg/params.ts';
 import { add, mul, rat, sub } from '../../../src/lib/loadavg/rational.ts';
+import { summarise } from '../../../src/lib/loadavg/sim-view.ts';
 import {
   below,
   hash32,
   type SimResult,
   sampleTime,
   simulate,
-  summarise,
 } from '../../../src/lib/loadavg/simulate.ts';
 
 function params(patch: Partial<SimFormValues> & { offsetMs?: string } = {}): SimParams {
