@@ -1,10 +1,12 @@
 /**
  * The hostapd.conf generator's custom element: on every edit it validates with the model, shows
  * each message at its field and re-renders the file, the commands and the QR code from view.ts.
- * Nothing goes into the page address or storage: the passphrase stays in the page.
+ * Nothing goes into the page address or storage: the passphrase stays in the page. The QR encoder
+ * (7 KB gzipped) loads at the first edit; until then the code the build drew is reused.
  */
 import { CONFIG_FILE_NAME } from '../../lib/hostapd/config.ts';
 import { DEFAULT_SETTINGS } from '../../lib/hostapd/settings.ts';
+import type { QrDrawer } from '../../lib/hostapd/view.ts';
 import {
   channelOptions,
   checkGenerator,
@@ -25,6 +27,12 @@ class HostapdGeneratorElement extends HTMLElement {
     const prefix = this.dataset['prefix'] ?? 'hostapd-generator';
     const output = this.querySelector('[data-output="results"]');
     if (!output) throw new Error('hostapd-generator: missing its results container');
+    const drawn = new Map<string, string>();
+    const built = this.querySelector(`#${prefix}-qr`);
+    const builtUri = this.querySelector('[data-output="uri"]')?.textContent;
+    if (built && builtUri) drawn.set(builtUri, built.outerHTML);
+    let encoder: QrDrawer | undefined;
+    const drawQr: QrDrawer = (text, options) => encoder?.(text, options) ?? drawn.get(text);
     const form = new FormState<GeneratorValues, unknown>(this, {
       instance: prefix,
       defaults: generatorValues(DEFAULT_SETTINGS),
@@ -33,7 +41,7 @@ class HostapdGeneratorElement extends HTMLElement {
         const s = settingsFrom(values);
         setText(byId(this, `${prefix}-ssid-hint`), ssidHint(values.ssid));
         form.control('passphrase').disabled = values.security === 'open';
-        morph(output, generatorOutputHtml(prefix, s, { live: true }));
+        morph(output, generatorOutputHtml(prefix, s, { live: true, drawQr }));
         this.#text = checked.ok
           ? (this.querySelector('[data-output="config"]')?.textContent ?? '')
           : '';
@@ -56,6 +64,15 @@ class HostapdGeneratorElement extends HTMLElement {
       if (action === 'copy') void this.#copy();
       if (action === 'download') this.#download();
     });
+    this.addEventListener(
+      'input',
+      () =>
+        void import('../../lib/hostapd/qr-svg.ts').then(({ qrSvg }) => {
+          encoder = qrSvg;
+          form.update();
+        }),
+      { once: true },
+    );
     const fieldset = this.querySelector('fieldset');
     if (fieldset) fieldset.disabled = false;
     form.start();

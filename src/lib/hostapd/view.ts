@@ -7,7 +7,7 @@ import { escapeHtml } from '../html.ts';
 import { type FieldSpec, fieldsHtml, type SelectOption, widgetId } from '../widgets/field.ts';
 import { type CompanionStep, companionSteps } from './commands.ts';
 import { buildHostapdConfig, CONFIG_FILE_NAME } from './config.ts';
-import { qrSvg } from './qr-svg.ts';
+import type { QrSvgOptions } from './qr-svg.ts';
 import {
   BANDS,
   type Band,
@@ -192,11 +192,6 @@ export function generatorFormHtml(prefix: string, v: GeneratorValues): string {
 /** Site path of the QR code image of the post's example (src/pages/hostapd/join-example.svg.ts). */
 export const JOIN_EXAMPLE_IMAGE = 'hostapd/join-example.svg';
 
-/** The QR code of these settings as a standalone image file, for feeds. */
-export function joinImageSvg(s: HostapdSettings): string {
-  return qrSvg(wifiUri(s), { title: joinImageAlt(s), size: 256 });
-}
-
 /** What the QR code image shows, for its alt text. */
 export function joinImageAlt(s: HostapdSettings): string {
   return `QR code that joins the Wi-Fi network “${broadcastSsid(s)}”: ${wifiUri(s)}`;
@@ -208,10 +203,16 @@ export interface FeedQr {
   readonly alt: string;
 }
 
-function joinHtml(prefix: string, s: HostapdSettings, feedQr?: FeedQr): string {
+/**
+ * Draws a QR code as SVG (qrSvg from qr-svg.ts), or undefined while it cannot yet: the browser
+ * loads the QR encoder only once the reader edits the settings.
+ */
+export type QrDrawer = (text: string, options: QrSvgOptions) => string | undefined;
+
+function joinHtml(prefix: string, s: HostapdSettings, drawQr: QrDrawer, feedQr?: FeedQr): string {
   const uri = wifiUri(s);
   const name = broadcastSsid(s);
-  const svg = qrSvg(uri, {
+  const svg = drawQr(uri, {
     title: `QR code that joins the Wi-Fi network “${name}”`,
     attrs: {
       id: widgetId(prefix, 'qr'),
@@ -220,7 +221,7 @@ function joinHtml(prefix: string, s: HostapdSettings, feedQr?: FeedQr): string {
     },
   });
   return (
-    `<figure class="join">${svg}<figcaption>` +
+    `<figure class="join">${svg ?? '<p class="empty">Drawing the QR code…</p>'}<figcaption>` +
     `<p>Point an iPhone’s or Android phone’s camera at the code to join <strong>${escapeHtml(name)}</strong>. It holds this text:</p>` +
     `<p><code data-output="uri">${escapeHtml(uri)}</code></p>` +
     '<p class="hint">The code is drawn in this page: the passphrase in it never leaves the page.</p>' +
@@ -235,7 +236,7 @@ function joinHtml(prefix: string, s: HostapdSettings, feedQr?: FeedQr): string {
 export function generatorOutputHtml(
   prefix: string,
   s: HostapdSettings,
-  options: { live: boolean; feedQr?: FeedQr },
+  options: { live: boolean; drawQr: QrDrawer; feedQr?: FeedQr },
 ): string {
   const result = buildHostapdConfig(s);
   const n = result.ok ? 0 : result.errors.length;
@@ -254,6 +255,6 @@ export function generatorOutputHtml(
     `<pre class="config" tabindex="0" role="region" aria-labelledby="${escapeHtml(title)}"${result.ok ? '' : ' data-invalid'}>` +
     `<code data-output="config">${escapeHtml(text)}</code></pre></div>` +
     `<div class="commands">${renderStepsHtml(companionSteps(s))}</div>` +
-    `<h4>Join from a phone</h4>${result.ok ? joinHtml(prefix, s, options.feedQr) : '<p class="empty">Fix the settings above to get a QR code.</p>'}`
+    `<h4>Join from a phone</h4>${result.ok ? joinHtml(prefix, s, options.drawQr, options.feedQr) : '<p class="empty">Fix the settings above to get a QR code.</p>'}`
   );
 }
