@@ -4,12 +4,12 @@
 // lays out every line of a textarea on every keystroke (100,000 lines: seconds per key).
 import { KeyLogReader, type KeyLogReport } from '../../lib/keylog/keylog.ts';
 import {
-  failureHtml,
   pastedHtml,
   readingMessage,
   renderKeyLogHtml,
   summarizeKeyLog,
 } from '../../lib/keylog/view.ts';
+import { failureHtml } from '../widgets/form-state.ts';
 
 /** Texts up to this many characters (a few hundred lines) are read at once. */
 const AT_ONCE = 50_000;
@@ -89,10 +89,17 @@ class KeylogInspectorElement extends HTMLElement {
       const text =
         this.#pasted === '' || box === '' ? this.#pasted + box : `${this.#pasted}\n${box}`;
       const reader = new KeyLogReader(text);
+      // Read the lines, then work out each connection's notes, a slice at a time.
+      const more = (): boolean => {
+        if (reader.done) return !reader.noteStep(100);
+        reader.step(200);
+        return true;
+      };
       for (;;) {
         const until = performance.now() + SLICE_MS;
-        while (!reader.done && performance.now() < until) reader.step(200);
-        if (reader.done) break;
+        let pending = more();
+        while (pending && performance.now() < until) pending = more();
+        if (!pending) break;
         this.#pending(reader.linesRead);
         await nextTask();
         if (run !== this.#run) return;
@@ -118,7 +125,7 @@ class KeylogInspectorElement extends HTMLElement {
 
   #fail(error: unknown): void {
     const results = this.#results();
-    results.innerHTML = failureHtml(error);
+    results.innerHTML = failureHtml(error instanceof Error ? error.message : String(error));
     results.hidden = false;
     this.#summary().textContent = '';
   }

@@ -277,6 +277,8 @@ export class KeyLogReader {
   #rsaEntries = 0;
   readonly #byRandom = new Map<string, KeyLogConnection>();
   readonly #problems: KeyLogProblem[] = [];
+  #connections: KeyLogConnection[] | undefined;
+  #noted = 0;
 
   /** Starts reading a pasted key log. */
   constructor(text: string) {
@@ -334,14 +336,28 @@ export class KeyLogReader {
     }
   }
 
+  /**
+   * Once every line is read, works out the notes of up to `max` more connections; returns
+   * whether every connection has its notes.
+   */
+  noteStep(max: number): boolean {
+    if (!this.done) return false;
+    const connections = (this.#connections ??= [...this.#byRandom.values()]);
+    const end = Math.min(connections.length, this.#noted + max);
+    for (; this.#noted < end; this.#noted++) {
+      const c = connections[this.#noted] as KeyLogConnection;
+      c.notes = connectionNotes(c);
+    }
+    return this.#noted === connections.length;
+  }
+
   /** Reads whatever is left and returns the report. */
   report(): KeyLogReport {
     while (!this.step(Number.POSITIVE_INFINITY));
-    const connections = [...this.#byRandom.values()];
-    for (const c of connections) c.notes = connectionNotes(c);
+    while (!this.noteStep(Number.POSITIVE_INFINITY));
     return {
       lines: this.#lines,
-      connections,
+      connections: this.#connections ?? [],
       problems: this.#problems,
       rsaEntries: this.#rsaEntries,
     };

@@ -3,12 +3,26 @@
 // hold 100,000 lines: the HTML lists the first connections and problems and counts the rest.
 
 import { escapeHtml } from '../html.ts';
+import { fieldHtml } from '../widgets/field.ts';
 import type { KeyLogConnection, KeyLogReport } from './keylog.ts';
 
-/** The hint under the field's label (HTML written here, as a string, keeps its spaces). */
-export const HINT_HTML =
-  'Paste lines in the NSS key log format that Wireshark reads (<code>CLIENT_RANDOM</code>, ' +
-  '<code>CLIENT_TRAFFIC_SECRET_0</code>, …). They are parsed in this page; nothing is uploaded.';
+/**
+ * The text box with its label and hint: read-only as built (nothing would read an edit without
+ * the script), made live by the custom element.
+ */
+export function keyLogFieldHtml(prefix: string, text: string): string {
+  return fieldHtml(prefix, {
+    kind: 'textarea',
+    key: 'input',
+    label: 'Key log lines',
+    hint:
+      'Paste lines in the NSS key log format that Wireshark reads (CLIENT_RANDOM, ' +
+      'CLIENT_TRAFFIC_SECRET_0, …). They are parsed in this page; nothing is uploaded.',
+    value: text,
+    rows: 7,
+    readonly: true,
+  });
+}
 
 /** How many connections and malformed lines the HTML lists before "and N more". */
 export const SHOWN = { connections: 50, problems: 200 } as const;
@@ -42,12 +56,6 @@ export function pastedHtml(lines: number, chars: number): string {
     'Too long to edit here, it is read in this page and not shown; lines typed in the box are read after it.' +
     '<button type="button" data-action="remove-paste">Remove it</button></p>'
   );
-}
-
-/** What replaces the result when reading the pasted text failed unexpectedly. */
-export function failureHtml(error: unknown): string {
-  const why = error instanceof Error ? error.message : String(error);
-  return `<p class="failure" role="alert">These lines could not be read (${escapeHtml(why)}). Edit them to try again.</p>`;
 }
 
 /** A client random shortened for a table: first 8 and last 8 hex digits. */
