@@ -342,7 +342,8 @@ export class KeyLogReader {
    */
   noteStep(max: number): boolean {
     if (!this.done) return false;
-    const connections = (this.#connections ??= [...this.#byRandom.values()]);
+    this.#connections ??= [...this.#byRandom.values()];
+    const connections = this.#connections;
     const end = Math.min(connections.length, this.#noted + max);
     for (; this.#noted < end; this.#noted++) {
       const c = connections[this.#noted] as KeyLogConnection;
