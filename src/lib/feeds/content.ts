@@ -72,10 +72,12 @@ function liveLink(widget: Element, pageUrl: string): Element {
 
 /**
  * The image that stands in for a live chart in a feed: the element names it in `data-feed-image`
- * (its URL) and `data-feed-alt` (what it shows, in figures), and keeps its width and height.
+ * (its URL), `data-feed-alt` (what it shows, in figures) and `data-feed-width`/`-height`.
  */
 function feedImage(el: Element, pageUrl: string): Element {
-  const { dataFeedImage, dataFeedAlt, width, height } = el.properties;
+  const { dataFeedImage, dataFeedAlt, dataFeedWidth, dataFeedHeight } = el.properties;
+  const width = pixels(dataFeedWidth);
+  const height = pixels(dataFeedHeight);
   return {
     type: 'element',
     tagName: 'img',
@@ -87,6 +89,12 @@ function feedImage(el: Element, pageUrl: string): Element {
     },
     children: [],
   };
+}
+
+/** A positive whole number of pixels from an attribute value, or undefined. */
+function pixels(value: unknown): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 function transformChildren(children: RootContent[], pageUrl: string): RootContent[] {

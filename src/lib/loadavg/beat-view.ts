@@ -193,7 +193,10 @@ export function beatResultsHtml(prefix: string, result: BeatResult | null): stri
     '<dl class="results">' +
     row(
       'Kernel sample period',
-      `${out('period', v.period)}<span class="aside"> (<span id="${id('loadfreq')}">${escapeHtml(v.loadFreq)}</span>)</span>`,
+      out('period', v.period) +
+        (v.loadFreq === ''
+          ? ''
+          : `<span class="aside"> (<span id="${id('loadfreq')}">${escapeHtml(v.loadFreq)}</span>)</span>`),
     ) +
     row('Drift', out('drift', v.drift)) +
     row(

@@ -31,6 +31,11 @@ const LEGEND: ReadonlyArray<readonly [Part, string]> = [
 
 const LEGEND_HEIGHT = 26;
 
+/** Width and height of the chart file: the chart plus the legend row under it. */
+export function chartFileSize(g: ChartGeometry): { width: number; height: number } {
+  return { width: g.width, height: g.height + LEGEND_HEIGHT };
+}
+
 function parts(g: ChartGeometry, style: (part: Part) => string): string {
   const { plot } = g;
   const right = plot.x + plot.w;
@@ -91,7 +96,7 @@ function legend(g: ChartGeometry): string {
  * font, the legend under the plot, and a title and description for assistive technology.
  */
 export function chartSvgFile(g: ChartGeometry, text: { title: string; desc: string }): string {
-  const height = g.height + LEGEND_HEIGHT;
+  const { height } = chartFileSize(g);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${g.width}" height="${height}" viewBox="0 0 ${g.width} ${height}" ` +
     'font-family="DejaVu Sans, Verdana, Arial, Helvetica, sans-serif" font-size="11" role="img">' +

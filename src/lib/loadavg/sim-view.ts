@@ -6,7 +6,7 @@
 import { attributes, escapeHtml } from '../html.ts';
 import { type FieldSpec, fieldsHtml, widgetId } from '../widgets/field.ts';
 import { chartGeometry } from './chart.ts';
-import { chartSvg, chartSvgFile } from './chart-svg.ts';
+import { chartFileSize, chartSvg, chartSvgFile } from './chart-svg.ts';
 import { formatDuration, NO_VALUE } from './format.ts';
 import { formatLoad } from './kernel.ts';
 import { SIM_PRESETS, type SimFormValues, type SimPreset, validateSim } from './params.ts';
@@ -131,7 +131,7 @@ export function simFields(v: SimFormValues): FieldSpec[] {
     text('threads', 'Threads per collection', { inputmode: 'numeric' }),
     text('burst', 'Burst (ms)'),
     text('baseline', 'Baseline load', {
-      hint: 'other tasks that are runnable or in uninterruptible sleep (D state)',
+      hint: 'other tasks runnable or in uninterruptible sleep (D state)',
     }),
     {
       kind: 'checkbox',
@@ -162,10 +162,17 @@ export function simFormHtml(prefix: string, values: SimFormValues): string {
   return `<form id="${escapeHtml(widgetId(prefix, 'form'))}" class="controls" novalidate>${fieldsHtml(prefix, simFields(values))}</form>`;
 }
 
-/** Where a feed reader finds the chart as an image: absolute or site-relative URL and alt text. */
+/** Where a feed reader finds the chart as an image: URL, alt text and the image's size. */
 export interface FeedChart {
   readonly src: string;
   readonly alt: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The feed stand-in for a result's chart, served at `src` (see chartImagePath). */
+export function feedChart(result: SimResult, src: string): FeedChart {
+  return { src, alt: chartDescription(result), ...chartFileSize(chartGeometry(result)) };
 }
 
 const LEGEND =
@@ -201,6 +208,8 @@ export function simResultsHtml(
       'aria-describedby': `${id('peak-line')} ${id('summary')}`,
       'data-feed-image': feedChart?.src,
       'data-feed-alt': feedChart?.alt,
+      'data-feed-width': feedChart?.width,
+      'data-feed-height': feedChart?.height,
     })}>` +
     `<title id="${escapeHtml(id('chart-title'))}">${escapeHtml(result ? chartTitle(result) : 'No chart: fix the highlighted field')}</title>` +
     `<g>${geometry ? chartSvg(geometry) : ''}</g></svg>`;

@@ -8,11 +8,11 @@ describe('charts in feed items', () => {
   it('puts the chart image, by absolute URL and with its alt text, in place of the live SVG', () => {
     const out = feedHtml(
       '<figure><svg id="sim-chart-svg" width="640" height="260" viewBox="0 0 640 260" role="img" ' +
-        'data-feed-image="/blog/charts/load-average-sync.svg" data-feed-alt="Chart: 7 spikes, peak 18.28">' +
+        'data-feed-image="/blog/charts/load-average-sync.svg" data-feed-alt="Chart: 7 spikes, peak 18.28" data-feed-width="640" data-feed-height="286">' +
         '<title>Load</title><path class="l1" d="M0 0L1 1"/></svg></figure>',
     );
     expect(out).toBe(
-      '<figure><img src="https://example.org/blog/charts/load-average-sync.svg" alt="Chart: 7 spikes, peak 18.28" width="640" height="260"></figure>',
+      '<figure><img src="https://example.org/blog/charts/load-average-sync.svg" alt="Chart: 7 spikes, peak 18.28" width="640" height="286"></figure>',
     );
   });
 

@@ -27,7 +27,7 @@ describe('widget state in the query string', () => {
   });
 
   it('reset removes only the widget’s parameters', () => {
-    expect(queryWithout('?utm=a&hz=1&burst=2', KEYS)).toBe('?utm=a');
+    expect(queryWithout('?interval=5&utm=a&hz=1&burst=2&round=true', KEYS)).toBe('?utm=a');
     expect(queryWithout('?hz=1', KEYS)).toBe('');
   });
 
