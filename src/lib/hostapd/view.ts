@@ -192,6 +192,9 @@ export function generatorFormHtml(prefix: string, v: GeneratorValues): string {
 /** Site path of the QR code image of the post's example (src/pages/hostapd/join-example.svg.ts). */
 export const JOIN_EXAMPLE_IMAGE = 'hostapd/join-example.svg';
 
+/** Width and height of that image, in pixels. */
+export const JOIN_IMAGE_SIZE = 256;
+
 /** What the QR code image shows, for its alt text. */
 export function joinImageAlt(s: HostapdSettings): string {
   return `QR code that joins the Wi-Fi network “${broadcastSsid(s)}”: ${wifiUri(s)}`;
@@ -218,6 +221,8 @@ function joinHtml(prefix: string, s: HostapdSettings, drawQr: QrDrawer, feedQr?:
       id: widgetId(prefix, 'qr'),
       'data-feed-image': feedQr?.src,
       'data-feed-alt': feedQr?.alt,
+      'data-feed-width': feedQr ? String(JOIN_IMAGE_SIZE) : undefined,
+      'data-feed-height': feedQr ? String(JOIN_IMAGE_SIZE) : undefined,
     },
   });
   return (
