@@ -5,7 +5,7 @@
  * (7 KB gzipped) loads at the first edit; until then the code the build drew is reused.
  */
 import { CONFIG_FILE_NAME } from '../../lib/hostapd/config.ts';
-import { DEFAULT_SETTINGS } from '../../lib/hostapd/settings.ts';
+import { channelForBand, DEFAULT_SETTINGS } from '../../lib/hostapd/settings.ts';
 import type { QrDrawer } from '../../lib/hostapd/view.ts';
 import {
   channelOptions,
@@ -55,9 +55,8 @@ class HostapdGeneratorElement extends HTMLElement {
     form.control('band').addEventListener('input', () => {
       const channel = form.control('channel');
       const band = form.control('band').value === '5' ? '5' : '2.4';
-      const options = channelOptions(band);
-      const keep = options.some((o) => o.value === channel.value);
-      channel.innerHTML = optionsHtml(options, keep ? channel.value : band === '5' ? '36' : '6');
+      const chosen = channelForBand(band, Number(channel.value));
+      channel.innerHTML = optionsHtml(channelOptions(band), String(chosen));
     });
     this.addEventListener('click', (event) => {
       const action = (event.target as Element).closest('button')?.dataset['action'];

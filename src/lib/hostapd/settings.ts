@@ -109,6 +109,12 @@ export function channelsFor(band: Band): readonly number[] {
   return CHANNELS[band];
 }
 
+/** The channel to keep when the band changes: the same one if the band has it, else its usual default. */
+export function channelForBand(band: Band, current: number): number {
+  if (channelsFor(band).includes(current)) return current;
+  return band === '5' ? 36 : 6;
+}
+
 /** Whether a 5 GHz channel needs radar detection (DFS) before the AP may transmit. */
 export function isDfsChannel(band: Band, channel: number): boolean {
   return band === '5' && channel >= 52 && channel <= 144;
