@@ -10,31 +10,14 @@ import { companionSteps, renderCommands } from '../../src/lib/hostapd/commands.t
 import { buildHostapdConfig } from '../../src/lib/hostapd/config.ts';
 import { DEFAULT_SETTINGS, validateSettings } from '../../src/lib/hostapd/settings.ts';
 import { renderStepsHtml } from '../../src/lib/hostapd/view.ts';
-import { parseKeyLog, SAMPLE_KEYLOG, summarizeKeyLog } from '../../src/lib/keylog/keylog.ts';
-import { renderKeyLogHtml } from '../../src/lib/keylog/view.ts';
+import { parseKeyLog, SAMPLE_KEYLOG } from '../../src/lib/keylog/keylog.ts';
+import { renderKeyLogHtml, summarizeKeyLog } from '../../src/lib/keylog/view.ts';
+import { bigKeyLog } from './keylog-sample.ts';
 import { timeRuns } from './report.ts';
 
 const args = process.argv.slice(2);
 const runsArg = args.find((a) => a.startsWith('--runs='));
 const RUNS = Math.max(5, Number(runsArg?.slice('--runs='.length) ?? 200) || 200);
-
-/** A key log as long as a busy capture session: 1,000 TLS 1.3 connections of five lines each. */
-function bigKeyLog(connections: number): string {
-  const hex = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, '0');
-  const labels = [
-    'CLIENT_HANDSHAKE_TRAFFIC_SECRET',
-    'SERVER_HANDSHAKE_TRAFFIC_SECRET',
-    'CLIENT_TRAFFIC_SECRET_0',
-    'SERVER_TRAFFIC_SECRET_0',
-    'EXPORTER_SECRET',
-  ];
-  const lines: string[] = [];
-  for (let c = 0; c < connections; c++) {
-    for (const [i, label] of labels.entries())
-      lines.push(`${label} ${hex(c, 32)} ${hex(c * 7 + i, 32)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const BIG = bigKeyLog(1000);
 const WPA3 = {

@@ -94,6 +94,13 @@ function settingLines(s: HostapdSettings): ConfigLine[][] {
   if (ssid.utf8) {
     radio.push({ comments: ['tell clients the name is UTF-8 text'], key: 'utf8_ssid', value: '1' });
   }
+  if (s.hidden === true) {
+    radio.push({
+      comments: ['leave the name out of beacons: clients must know it to join'],
+      key: 'ignore_broadcast_ssid',
+      value: '1',
+    });
+  }
   radio.push(
     {
       comments: ['Driver interface type; nl80211 suits every current Wi-Fi driver'],

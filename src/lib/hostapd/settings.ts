@@ -33,6 +33,8 @@ export interface HostapdSettings {
   security: SecurityMode;
   /** 8–63 printable ASCII characters, or 64 hex digits taken as a raw PSK; ignored for open. */
   passphrase: string;
+  /** Leave the SSID out of beacons (hostapd's ignore_broadcast_ssid); false when missing. */
+  hidden?: boolean;
 }
 
 /** Names of the settings, used to place an error next to its form control. */
@@ -70,6 +72,7 @@ export const FIELD_LABELS: Readonly<Record<FieldName, string>> = Object.freeze({
   channel: 'Channel',
   security: 'Security',
   passphrase: 'Passphrase',
+  hidden: 'Hidden network',
 });
 
 /** Security modes with the wording the form shows. */
@@ -104,6 +107,12 @@ const CHANNELS: Readonly<Record<Band, readonly number[]>> = Object.freeze({
 /** Channels the generator offers for a band. */
 export function channelsFor(band: Band): readonly number[] {
   return CHANNELS[band];
+}
+
+/** The channel to keep when the band changes: the same one if the band has it, else its usual default. */
+export function channelForBand(band: Band, current: number): number {
+  if (channelsFor(band).includes(current)) return current;
+  return band === '5' ? 36 : 6;
 }
 
 /** Whether a 5 GHz channel needs radar detection (DFS) before the AP may transmit. */

@@ -15,19 +15,33 @@ interface LabelSpec {
 // (TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256), 48 for TLS_AES_256_GCM_SHA384.
 const TLS13_BYTES = [32, 48] as const;
 
-const LABELS: Readonly<Record<string, LabelSpec>> = {
-  CLIENT_RANDOM: { tls: '1.2', bytes: [48], meaning: 'master secret' },
-  PMS_CLIENT_RANDOM: { tls: '1.2', bytes: [], meaning: 'pre-master secret' },
-  CLIENT_EARLY_TRAFFIC_SECRET: { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client 0-RTT data' },
-  CLIENT_HANDSHAKE_TRAFFIC_SECRET: { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client handshake' },
-  SERVER_HANDSHAKE_TRAFFIC_SECRET: { tls: '1.3', bytes: TLS13_BYTES, meaning: 'server handshake' },
-  CLIENT_TRAFFIC_SECRET_0: { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client application data' },
-  SERVER_TRAFFIC_SECRET_0: { tls: '1.3', bytes: TLS13_BYTES, meaning: 'server application data' },
-  EARLY_EXPORTER_SECRET: { tls: '1.3', bytes: TLS13_BYTES, meaning: 'early exporter' },
-  EXPORTER_SECRET: { tls: '1.3', bytes: TLS13_BYTES, meaning: 'exporter' },
-  ECH_SECRET: { tls: '1.3', bytes: [], meaning: 'Encrypted Client Hello secret' },
-  ECH_CONFIG: { tls: '1.3', bytes: [], meaning: 'Encrypted Client Hello config' },
-};
+// A Map, not an object literal: the label is pasted text, and "toString" or "__proto__" must be
+// unknown labels rather than members inherited from Object.prototype.
+const LABELS: ReadonlyMap<string, LabelSpec> = new Map<string, LabelSpec>([
+  ['CLIENT_RANDOM', { tls: '1.2', bytes: [48], meaning: 'master secret' }],
+  ['PMS_CLIENT_RANDOM', { tls: '1.2', bytes: [], meaning: 'pre-master secret' }],
+  ['CLIENT_EARLY_TRAFFIC_SECRET', { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client 0-RTT data' }],
+  [
+    'CLIENT_HANDSHAKE_TRAFFIC_SECRET',
+    { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client handshake' },
+  ],
+  [
+    'SERVER_HANDSHAKE_TRAFFIC_SECRET',
+    { tls: '1.3', bytes: TLS13_BYTES, meaning: 'server handshake' },
+  ],
+  [
+    'CLIENT_TRAFFIC_SECRET_0',
+    { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client application data' },
+  ],
+  [
+    'SERVER_TRAFFIC_SECRET_0',
+    { tls: '1.3', bytes: TLS13_BYTES, meaning: 'server application data' },
+  ],
+  ['EARLY_EXPORTER_SECRET', { tls: '1.3', bytes: TLS13_BYTES, meaning: 'early exporter' }],
+  ['EXPORTER_SECRET', { tls: '1.3', bytes: TLS13_BYTES, meaning: 'exporter' }],
+  ['ECH_SECRET', { tls: '1.3', bytes: [], meaning: 'Encrypted Client Hello secret' }],
+  ['ECH_CONFIG', { tls: '1.3', bytes: [], meaning: 'Encrypted Client Hello config' }],
+]);
 
 /** One well-formed line. */
 export interface KeyLogEntry {
@@ -160,12 +174,11 @@ function parseLine(raw: string, line: number): LineResult {
     return reason === undefined ? { kind: 'rsa' } : { kind: 'problem', reason };
   }
 
-  const spec = LABELS[label];
+  const spec = LABELS.get(label);
   if (spec === undefined) {
-    const upper =
-      LABELS[label.toUpperCase()] === undefined
-        ? ''
-        : ` (labels are upper case: ${label.toUpperCase()})`;
+    const upper = !LABELS.has(label.toUpperCase())
+      ? ''
+      : ` (labels are upper case: ${label.toUpperCase()})`;
     return {
       kind: 'problem',
       reason: `unknown label ${JSON.stringify(shorten(label))}${upper}; expected CLIENT_RANDOM or a TLS 1.3 label such as CLIENT_TRAFFIC_SECRET_0`,
@@ -232,7 +245,7 @@ function connectionNotes(c: KeyLogConnection): string[] {
       );
     }
     const lengths = new Set(
-      c.entries.filter((e) => LABELS[e.label]?.bytes === TLS13_BYTES).map((e) => e.bytes),
+      c.entries.filter((e) => LABELS.get(e.label)?.bytes === TLS13_BYTES).map((e) => e.bytes),
     );
     if (lengths.size > 1)
       notes.push(
@@ -252,27 +265,65 @@ function connectionNotes(c: KeyLogConnection): string[] {
   return notes;
 }
 
-/** Parses a pasted key log: groups secrets by connection and flags each malformed line. */
-export function parseKeyLog(text: string): KeyLogReport {
-  const byRandom = new Map<string, KeyLogConnection>();
-  const problems: KeyLogProblem[] = [];
-  let lines = 0;
-  let rsaEntries = 0;
-  // A trailing "\r" from a Windows editor is dropped, as Wireshark does.
-  text.split('\n').forEach((rawLine, i) => {
-    const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    const result = parseLine(raw, i + 1);
+/**
+ * Reads a key log a slice of lines at a time, so that a page can paint between slices of a huge
+ * paste; {@link parseKeyLog} reads it all at once.
+ */
+export class KeyLogReader {
+  readonly #text: string;
+  #pos = 0;
+  #line = 0;
+  #lines = 0;
+  #rsaEntries = 0;
+  readonly #byRandom = new Map<string, KeyLogConnection>();
+  readonly #problems: KeyLogProblem[] = [];
+  #connections: KeyLogConnection[] | undefined;
+  #noted = 0;
+
+  /** Starts reading a pasted key log. */
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** Physical lines read so far (blank lines and comments included). */
+  get linesRead(): number {
+    return this.#line;
+  }
+
+  /** Whether the whole text has been read. */
+  get done(): boolean {
+    return this.#pos > this.#text.length;
+  }
+
+  /** Reads up to `maxLines` more lines; returns whether the whole text has been read. */
+  step(maxLines: number): boolean {
+    const text = this.#text;
+    for (let n = 0; n < maxLines && this.#pos <= text.length; n++) {
+      const nl = text.indexOf('\n', this.#pos);
+      const end = nl === -1 ? text.length : nl;
+      // A trailing "\r" from a Windows editor is dropped, as Wireshark does.
+      const crlf = end > this.#pos && text.charCodeAt(end - 1) === 13;
+      const raw = text.slice(this.#pos, crlf ? end - 1 : end);
+      this.#pos = end + 1;
+      this.#line++;
+      this.#add(raw, this.#line);
+    }
+    return this.done;
+  }
+
+  #add(raw: string, line: number): void {
+    const result = parseLine(raw, line);
     if (result.kind === 'skip') return;
-    lines++;
-    if (result.kind === 'rsa') rsaEntries++;
+    this.#lines++;
+    if (result.kind === 'rsa') this.#rsaEntries++;
     else if (result.kind === 'problem')
-      problems.push({ line: i + 1, text: shorten(raw), reason: result.reason });
+      this.#problems.push({ line, text: shorten(raw), reason: result.reason });
     else {
       const e = result.entry;
-      const tls = LABELS[e.label]?.tls === '1.2' ? 'TLS 1.2' : 'TLS 1.3';
-      const c = byRandom.get(e.clientRandom);
+      const tls = LABELS.get(e.label)?.tls === '1.2' ? 'TLS 1.2' : 'TLS 1.3';
+      const c = this.#byRandom.get(e.clientRandom);
       if (c === undefined) {
-        byRandom.set(e.clientRandom, {
+        this.#byRandom.set(e.clientRandom, {
           clientRandom: e.clientRandom,
           version: tls,
           entries: [e],
@@ -283,22 +334,38 @@ export function parseKeyLog(text: string): KeyLogReport {
         if (c.version !== tls) c.version = 'mixed';
       }
     }
-  });
-  const connections = [...byRandom.values()];
-  for (const c of connections) c.notes = connectionNotes(c);
-  return { lines, connections, problems, rsaEntries };
+  }
+
+  /**
+   * Once every line is read, works out the notes of up to `max` more connections; returns
+   * whether every connection has its notes.
+   */
+  noteStep(max: number): boolean {
+    if (!this.done) return false;
+    this.#connections ??= [...this.#byRandom.values()];
+    const connections = this.#connections;
+    const end = Math.min(connections.length, this.#noted + max);
+    for (; this.#noted < end; this.#noted++) {
+      const c = connections[this.#noted] as KeyLogConnection;
+      c.notes = connectionNotes(c);
+    }
+    return this.#noted === connections.length;
+  }
+
+  /** Reads whatever is left and returns the report. */
+  report(): KeyLogReport {
+    while (!this.step(Number.POSITIVE_INFINITY));
+    while (!this.noteStep(Number.POSITIVE_INFINITY));
+    return {
+      lines: this.#lines,
+      connections: this.#connections ?? [],
+      problems: this.#problems,
+      rsaEntries: this.#rsaEntries,
+    };
+  }
 }
 
-/** One-sentence summary of a report, for a live region. */
-export function summarizeKeyLog(r: KeyLogReport): string {
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const versions = ['TLS 1.3', 'TLS 1.2', 'mixed']
-    .map((v) => [v, r.connections.filter((c) => c.version === v).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} ${v}`);
-  const conns = `${plural(r.connections.length, 'connection')}${versions.length > 0 ? ` (${versions.join(', ')})` : ''}`;
-  const rsa = r.rsaEntries > 0 ? `, ${plural(r.rsaEntries, 'RSA line')}` : '';
-  const bad =
-    r.problems.length === 0 ? 'no malformed lines' : plural(r.problems.length, 'malformed line');
-  return `${plural(r.lines, 'key line')}: ${conns}${rsa}; ${bad}.`;
+/** Parses a pasted key log: groups secrets by connection and flags each malformed line. */
+export function parseKeyLog(text: string): KeyLogReport {
+  return new KeyLogReader(text).report();
 }

@@ -1,8 +1,62 @@
-// HTML for the key-log inspector's results, shared by the build-time render and the live widget
-// so both show the same markup. Every piece of pasted text goes through escapeHtml.
+// The key-log inspector's words and markup, shared by the build-time render and the live widget
+// so both show the same thing. Every piece of pasted text goes through escapeHtml. A paste can
+// hold 100,000 lines: the HTML lists the first connections and problems and counts the rest.
 
 import { escapeHtml } from '../html.ts';
+import { fieldHtml } from '../widgets/field.ts';
 import type { KeyLogConnection, KeyLogReport } from './keylog.ts';
+
+/**
+ * The text box with its label and hint: read-only as built (nothing would read an edit without
+ * the script), made live by the custom element.
+ */
+export function keyLogFieldHtml(prefix: string, text: string): string {
+  return fieldHtml(prefix, {
+    kind: 'textarea',
+    key: 'input',
+    label: 'Key log lines',
+    hint:
+      'Paste lines in the NSS key log format that Wireshark reads (CLIENT_RANDOM, ' +
+      'CLIENT_TRAFFIC_SECRET_0, …). They are parsed in this page; nothing is uploaded.',
+    value: text,
+    rows: 7,
+    readonly: true,
+  });
+}
+
+/** How many connections and malformed lines the HTML lists before "and N more". */
+export const SHOWN = { connections: 50, problems: 200 } as const;
+
+const plural = (n: number, word: string): string =>
+  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** One-sentence summary of a report, for a live region. */
+export function summarizeKeyLog(r: KeyLogReport): string {
+  const versions = ['TLS 1.3', 'TLS 1.2', 'mixed']
+    .map((v) => [v, r.connections.filter((c) => c.version === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n.toLocaleString('en-US')} ${v}`);
+  const conns = `${plural(r.connections.length, 'connection')}${versions.length > 0 ? ` (${versions.join(', ')})` : ''}`;
+  const rsa = r.rsaEntries > 0 ? `, ${plural(r.rsaEntries, 'RSA line')}` : '';
+  const bad =
+    r.problems.length === 0 ? 'no malformed lines' : plural(r.problems.length, 'malformed line');
+  return `${plural(r.lines, 'key line')}: ${conns}${rsa}; ${bad}.`;
+}
+
+/** What the summary says while a long paste is still being read. */
+export function readingMessage(linesRead: number): string {
+  return `Reading the key log… ${plural(linesRead, 'line')} so far.`;
+}
+
+/** The note shown instead of a long paste, which stays out of the text box. */
+export function pastedHtml(lines: number, chars: number): string {
+  const size = chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.ceil(chars / 1e3)} KB`;
+  return (
+    `<p><strong>Pasted key log: ${plural(lines, 'line')} (${size}).</strong> ` +
+    'Too long to edit here, it is read in this page and not shown; lines typed in the box are read after it.' +
+    '<button type="button" data-action="remove-paste">Remove it</button></p>'
+  );
+}
 
 /** A client random shortened for a table: first 8 and last 8 hex digits. */
 export function shortRandom(hex: string): string {
@@ -27,26 +81,33 @@ function connectionRows(c: KeyLogConnection): string {
   return `<tbody>${head}${rows}${notes}</tbody>`;
 }
 
+function more(total: number, shown: number, what: string): string {
+  return total > shown ? `<p class="more">… and ${plural(total - shown, what)} more.</p>` : '';
+}
+
 /** The connections table and the list of malformed lines, as HTML. */
 export function renderKeyLogHtml(r: KeyLogReport): string {
+  const conns = r.connections.slice(0, SHOWN.connections);
   const table =
     r.connections.length === 0
       ? '<p class="empty">No connection secrets found.</p>'
       : '<table class="connections"><caption>Secrets by connection (client random)</caption>' +
         '<thead><tr><th scope="col">Label</th><th scope="col">Secret for</th>' +
         '<th scope="col" class="num">Bytes</th><th scope="col" class="num">Line</th></tr></thead>' +
-        `${r.connections.map(connectionRows).join('')}</table>`;
+        `${conns.map(connectionRows).join('')}</table>` +
+        more(r.connections.length, conns.length, 'connection');
+  const shown = r.problems.slice(0, SHOWN.problems);
   const problems =
     r.problems.length === 0
       ? ''
       : '<h4 class="problems-title">Malformed lines</h4><ul class="problems">' +
-        r.problems
+        shown
           .map(
             (p) =>
               `<li data-line="${p.line}"><strong>Line ${p.line}:</strong> ${escapeHtml(p.reason)}.` +
               ` <code>${escapeHtml(p.text)}</code></li>`,
           )
           .join('') +
-        '</ul>';
+        `</ul>${more(r.problems.length, shown.length, 'malformed line')}`;
   return table + problems;
 }

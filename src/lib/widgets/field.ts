@@ -48,6 +48,8 @@ export interface TextFieldSpec extends FieldBase {
   readonly size?: number | undefined;
   /** Suggested values, offered through a datalist. */
   readonly suggestions?: readonly string[] | undefined;
+  /** Longest entry the browser takes: a bound far beyond valid input keeps a stray paste small. */
+  readonly maxlength?: number | undefined;
 }
 
 /** A multi-line text input. */
@@ -55,6 +57,8 @@ export interface TextareaFieldSpec extends FieldBase {
   readonly kind: 'textarea';
   readonly value: string;
   readonly rows?: number | undefined;
+  /** Read-only until the widget's script makes it live (nothing would read an edit before). */
+  readonly readonly?: boolean | undefined;
 }
 
 /** One choice of a select. */
@@ -136,7 +140,7 @@ function controlHtml(instance: string, spec: FieldSpec): string {
       return `<input${attributes({ type: 'checkbox', ...common, checked: spec.checked })}>`;
     case 'textarea':
       return (
-        `<textarea${attributes({ ...common, rows: spec.rows ?? 6, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off' })}>` +
+        `<textarea${attributes({ ...common, rows: spec.rows ?? 6, readonly: spec.readonly, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off' })}>` +
         // A leading newline would be eaten by the HTML parser; keep it by doubling it.
         `${spec.value.startsWith('\n') ? '\n' : ''}${escapeHtml(spec.value)}</textarea>`
       );
@@ -149,6 +153,7 @@ function controlHtml(instance: string, spec: FieldSpec): string {
         value: spec.value,
         list: suggestions.length > 0 ? ids.list : undefined,
         size: spec.size ?? 8,
+        maxlength: spec.maxlength,
         autocomplete: 'off',
         autocapitalize: 'off',
         spellcheck: 'false',

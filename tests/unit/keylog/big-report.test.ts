@@ -1,0 +1,52 @@
+// A huge paste is read a slice at a time and shown in part: the sliced reading must give exactly
+// the report of reading at once, and the HTML lists a few hundred rows and counts the rest.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bigKeyLog } from '../../../scripts/bench/keylog-sample.ts';
+import { KeyLogReader, parseKeyLog } from '../../../src/lib/keylog/keylog.ts';
+import { renderKeyLogHtml, SHOWN, summarizeKeyLog } from '../../../src/lib/keylog/view.ts';
+
+describe('reading in slices', () => {
+  const line = fc.oneof(
+    fc.constantFrom('', '# note', 'junk', `CLIENT_RANDOM ${'ab'.repeat(32)} ${'cd'.repeat(48)}`),
+    fc.string({ maxLength: 40 }),
+  );
+
+  it('gives the same report as reading at once, whatever the slice sizes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }),
+        (lines, slices) => {
+          const text = lines.join('\n');
+          const reader = new KeyLogReader(text);
+          for (let i = 0; !reader.done; i++) reader.step(slices[i % slices.length] ?? 1);
+          for (let i = 0; !reader.noteStep(slices[i % slices.length] ?? 1); i++);
+          expect(reader.report()).toEqual(parseKeyLog(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('100,000 lines', () => {
+  it.each([
+    ['valid', bigKeyLog(20_000), 'connection', SHOWN.connections, 19_950],
+    [
+      'junk',
+      Array.from({ length: 100_000 }, () => 'x').join('\n'),
+      'malformed line',
+      SHOWN.problems,
+      99_800,
+    ],
+  ])('%s: the HTML shows the first ones and counts the rest', (_name, text, what, shown, more) => {
+    const report = parseKeyLog(text);
+    const html = renderKeyLogHtml(report);
+    const rows = (html.match(/<tr>|<li /g) ?? []).length;
+    expect(rows).toBeGreaterThan(shown - 1);
+    expect(rows).toBeLessThanOrEqual(400);
+    expect(html).toContain(`… and ${more.toLocaleString('en-US')} ${what}s more.`);
+    expect(summarizeKeyLog(report)).toMatch(/^100,000 key lines: /);
+  });
+});

@@ -1,0 +1,61 @@
+// Labels are pasted text: names inherited from Object.prototype must read as unknown labels,
+// never as known ones and never as a crash (issue 16, finding 2).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseKeyLog } from '../../../src/lib/keylog/keylog.ts';
+import { renderKeyLogHtml, summarizeKeyLog } from '../../../src/lib/keylog/view.ts';
+
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype);
+const CR = '99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7';
+const S32 = 'ab'.repeat(32);
+
+describe.each(PROTO_NAMES)('the label %s', (name) => {
+  it.each([
+    ['with a client random and a secret', `${name} ${CR} ${S32}`],
+    ['with two short fields', `${name} a b`],
+    ['alone', name],
+  ])('%s is an unknown label', (_case, line) => {
+    const r = parseKeyLog(`${line}\n`);
+    expect(r.connections).toEqual([]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]?.reason).toMatch(/^unknown label /);
+    expect(r.problems[0]?.reason).toContain(JSON.stringify(name));
+  });
+
+  it('in upper or lower case is an unknown label too', () => {
+    const r = parseKeyLog(`${name.toUpperCase()} ${CR} ${S32}\n${name.toLowerCase()} ${CR} ${S32}`);
+    expect(r.problems.map((p) => p.reason.slice(0, 14))).toEqual([
+      'unknown label ',
+      'unknown label ',
+    ]);
+  });
+});
+
+describe('property: any text, Object.prototype names included, parses and renders', () => {
+  const hex = fc.stringMatching(/^[0-9a-fA-F]{0,100}$/);
+  const word = fc.oneof(fc.constantFrom(...PROTO_NAMES, 'CLIENT_RANDOM', 'RSA'), fc.string());
+  const line = fc.oneof(
+    fc.tuple(word, hex, hex).map((f) => f.join(' ')),
+    fc.tuple(word, fc.string(), fc.string()).map((f) => f.join(' ')),
+    fc.string({ maxLength: 200 }),
+    word,
+  );
+
+  it('never throws, accounts for each line, and says nothing undefined', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 20 }),
+        fc.constantFrom('\n', '\r\n'),
+        (lines, eol) => {
+          const r = parseKeyLog(lines.join(eol));
+          const secrets = r.connections.reduce((n, c) => n + c.entries.length, 0);
+          expect(secrets + r.problems.length + r.rsaEntries).toBe(r.lines);
+          for (const p of r.problems) expect(p.reason).not.toMatch(/undefined|NaN|\[object /);
+          expect(summarizeKeyLog(r)).not.toMatch(/undefined|NaN|Infinity/);
+          expect(renderKeyLogHtml(r)).not.toMatch(/undefined|NaN|\[object /);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
