@@ -6,10 +6,9 @@ import { decodeQR } from '@paulmillr/qr/decode.js';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { servedBuild, sharedBrowser } from '../support/browser.ts';
+import { liveSite } from '../support/browser.ts';
 import { BUILDS } from '../support/site.ts';
 
-const chrome = sharedBrowser();
 const TLS_POST = 'posts/decrypting-ios-tls-traffic/';
 
 const CASES: [string, { ssid: string; passphrase?: string; open?: boolean }, string][] = [
@@ -58,23 +57,16 @@ async function scan(page: Page): Promise<string> {
   return decodeQR({ width: info.width, height: info.height, data });
 }
 
-describe.each(BUILDS)('the join QR code at $name', ({ dir, base }) => {
-  const served = servedBuild(dir, base);
+describe.each(BUILDS)('the join QR code at $name', (build) => {
+  const live = liveSite(build);
 
   it('of the post’s example reads without JavaScript', async () => {
-    const context = await chrome.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(new URL(TLS_POST, served.site.url).href);
+    const { page } = await live.open(TLS_POST, { javaScriptEnabled: false });
     expect(await scan(page)).toBe('WIFI:T:WPA;S:iPhoneCapture;P:helloworld;;');
-    await context.close();
   });
 
   it.each(CASES)('with a %s decodes to the exact URI', async (_name, input, uri) => {
-    const context = await chrome.browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(new URL(TLS_POST, served.site.url).href);
+    const { page } = await live.open(TLS_POST);
     const form = page.locator('#hostapd-generator');
     await form.locator('fieldset:not([disabled])').waitFor();
     if (input.open) await form.getByLabel('Security').selectOption({ label: 'Open (no password)' });
@@ -83,7 +75,5 @@ describe.each(BUILDS)('the join QR code at $name', ({ dir, base }) => {
     const shown = page.locator('#hostapd-generator [data-output="uri"]');
     await expect.poll(() => shown.textContent()).toBe(uri);
     expect(await scan(page)).toBe(uri);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });
