@@ -1,24 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
-const LIGHTHOUSE = 'tests/quality/lighthouse.test.ts';
+/** Tests that judge speed (Lighthouse's timings, frames and keystrokes after a big paste). */
+const TIMED = ['tests/quality/lighthouse.test.ts', 'tests/e2e/big-paste.test.ts'];
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
-    // Two cores: one test file each. Browser tests mostly wait on Chromium, unit files on the CPU.
-    maxWorkers: 2,
+    // Two cores, three files at a time: browser tests spend much of their time waiting.
+    maxWorkers: 3,
     // Browser tests wait for the state they need; on a busy 2-core machine that can take seconds.
     expect: { poll: { timeout: 15_000 } },
     projects: [
       {
         extends: true,
-        test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: [LIGHTHOUSE] },
+        test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: TIMED },
       },
       {
-        // Lighthouse scores performance from timings, so it runs last, with the machine to itself.
+        // Timed tests run last, one at a time, with the machine to themselves.
         extends: true,
-        test: { name: 'lighthouse', include: [LIGHTHOUSE], sequence: { groupOrder: 1 } },
+        test: {
+          name: 'timed',
+          include: TIMED,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

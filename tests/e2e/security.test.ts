@@ -15,6 +15,7 @@ import {
   elements,
   htmlPages,
   listFiles,
+  pagesPerTemplate,
   parseHtml,
   requireBuild,
   TEST_ORIGIN,
@@ -136,7 +137,7 @@ describe.each(BUILDS)('security of the build at $name', ({ dir, base }) => {
     });
 
     const targets = [
-      ...pages.map((p) => urlPathOf(p === '404.html' ? 'no-such-page/' : p, base)),
+      ...pagesPerTemplate(dir).map((p) => urlPathOf(p === '404.html' ? 'no-such-page/' : p, base)),
       `${base}search/?q=hostapd`,
       ...FEEDS.map((f) => `${base}${f}`),
     ];

@@ -50,6 +50,24 @@ export function htmlPages(dir: string): string[] {
   return listFiles(dir).filter((f) => f.endsWith('.html'));
 }
 
+/**
+ * The pages a slow judge (a browser, axe) needs to see: every post, since each post's content and
+ * widgets differ, and of pages that share a template (tag pages, listing pages beyond the first)
+ * the largest one.
+ */
+export function pagesPerTemplate(dir: string): string[] {
+  const largest = new Map<string, string>();
+  const size = (p: string) => statSync(join(dir, p)).size;
+  for (const page of htmlPages(dir)) {
+    const template = page.startsWith('posts/')
+      ? page
+      : page.replace(/^tags\/[^/]+\//, 'tags/*/').replace(/(^|\/)page\/\d+\//, '$1page/*/');
+    const kept = largest.get(template);
+    if (kept === undefined || size(page) > size(kept)) largest.set(template, page);
+  }
+  return [...largest.values()].sort();
+}
+
 /** The URL path a file is served at, under the base. */
 export function urlPathOf(file: string, base: string): string {
   const path = file.replace(/(^|\/)index\.html$/, '$1');
