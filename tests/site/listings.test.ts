@@ -47,8 +47,8 @@ const parsed = new Map<string, Element[]>();
 const page = (path: string) => {
   const file = fileFor(dir, base, `${base}${path}`);
   if (!file) throw new Error(`no page at ${base}${path} in ${dir}`);
-  let els = parsed.get(file);
-  if (!els) parsed.set(file, (els = elements(parseHtml(file))));
+  const els = parsed.get(file) ?? elements(parseHtml(file));
+  parsed.set(file, els);
   return els;
 };
 /** The posts a listing page links in its list, in order. */

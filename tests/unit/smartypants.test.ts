@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import remarkSmartypants from 'remark-smartypants';
 import { describe, expect, it } from 'vitest';
 import { remarkFastSmartypants } from '../../src/lib/markdown/smartypants.ts';
@@ -25,7 +25,7 @@ describe('fast SmartyPants', () => {
   ])('typesets %j like remark-smartypants', (markdown, text) => {
     const [a, b] = both(markdown);
     expect(a).toEqual(b);
-    expect(toString(a)).toBe(text);
+    expect(textOf(a)).toBe(text);
   });
 
   it('property: gives exactly the tree remark-smartypants gives, for any Markdown', () => {

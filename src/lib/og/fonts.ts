@@ -54,7 +54,7 @@ export function parseUnicodeRange(text: string): CodeRange[] {
 
 // Characters a card never draws as glyphs: white space and controls (turned into spaces or removed
 // before layout), joiners and variation selectors (they only shape their neighbours).
-const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+const INVISIBLE = /^(?:[\p{White_Space}\p{Cc}\p{Cf}]|\p{Variation_Selector})$/u;
 
 function covers(subset: FontSubset, cp: number): boolean {
   return subset.ranges.some(([a, b]) => cp >= a && cp <= b);
