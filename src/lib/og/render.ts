@@ -9,10 +9,12 @@ import { CARD_FONT, CARD_SIZE, type CardInput, cardTree } from './card.ts';
 export interface CardFont {
   readonly weight: 400 | 700;
   readonly data: Uint8Array;
+  /** Family name for satori; fallbacks need their own (satori keeps one font per name and weight). */
+  readonly name?: string;
 }
 
 /** Bump when the layout or renderers change in a way the inputs do not show, to drop old cached cards. */
-export const CARD_VERSION = 'og-card-1';
+export const CARD_VERSION = 'og-card-2';
 
 type SatoriFonts = Parameters<typeof satori>[1]['fonts'];
 // Satori caches parsed fonts by object identity, so the same font list must yield the same objects:
@@ -23,7 +25,7 @@ function satoriFonts(fonts: readonly CardFont[]): SatoriFonts {
   let out = satoriFontCache.get(fonts);
   if (!out) {
     out = fonts.map((f) => ({
-      name: CARD_FONT,
+      name: f.name ?? CARD_FONT,
       weight: f.weight,
       style: 'normal' as const,
       data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength),
@@ -33,12 +35,24 @@ function satoriFonts(fonts: readonly CardFont[]): SatoriFonts {
   return out;
 }
 
-/** Renders a card to PNG bytes. Text becomes paths and system fonts are never read, so output is stable. */
-export async function renderCard(card: CardInput, fonts: readonly CardFont[]): Promise<Uint8Array> {
+/**
+ * Renders a card to PNG bytes. Text becomes paths and system fonts are never read, so output is
+ * stable. `onMissing` hears of each run of text no font could draw (it is left out of the card).
+ */
+export async function renderCard(
+  card: CardInput,
+  fonts: readonly CardFont[],
+  onMissing?: (text: string) => void,
+): Promise<Uint8Array> {
   if (fonts.length === 0) throw new Error('renderCard needs at least one font (fonts is empty)');
   const svg = await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], {
     ...CARD_SIZE,
     fonts: satoriFonts(fonts),
+    // satori asks for more fonts exactly when a run of text has no glyph in the ones it has.
+    loadAdditionalAsset: async (_language, segment) => {
+      onMissing?.(segment);
+      return [];
+    },
   });
   const png = new Resvg(svg, {
     fitTo: { mode: 'width', value: CARD_SIZE.width },
@@ -68,6 +82,7 @@ export async function cachedCard(
   card: CardInput,
   fonts: readonly CardFont[],
   dir: string,
+  onMissing?: (text: string) => void,
 ): Promise<CachedCard> {
   const file = join(dir, `${cardKey(card, fonts)}.png`);
   try {
@@ -75,7 +90,7 @@ export async function cachedCard(
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  const png = await renderCard(card, fonts);
+  const png = await renderCard(card, fonts, onMissing);
   await mkdir(dir, { recursive: true });
   // Write then rename, so a build running in parallel never reads a half-written card.
   const tmp = `${file}.${process.pid}.tmp`;
