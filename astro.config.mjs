@@ -21,7 +21,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // Separate caches let test and benchmark builds of other corpora run without touching the real one.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory', assets: '_assets' },
+  // Several pages in flight at once, so social cards render in worker threads while other pages do.
+  build: { format: 'directory', assets: '_assets', concurrency: 4 },
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({

@@ -111,6 +111,7 @@ export function fontList(base: readonly CardFont[], extra: readonly string[]): C
         weight: 700 as const,
         data: fontFile(file),
         name: basename(file),
+        file,
       })),
     ];
     known.set(key, list);

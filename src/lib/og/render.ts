@@ -9,9 +9,18 @@ import { CARD_FONT, CARD_SIZE, type CardInput, cardTree } from './card.ts';
 export interface CardFont {
   readonly weight: 400 | 700;
   readonly data: Uint8Array;
-  /** Family name for satori; fallbacks need their own (satori keeps one font per name and weight). */
-  readonly name?: string;
+  /** Family name for satori; fallbacks need their own (satori uses one font per name and weight). */
+  readonly name?: string | undefined;
+  /** Where the bytes came from, so a worker thread can read the same file. */
+  readonly file?: string | undefined;
 }
+
+/** Draws a card to PNG: renderCard itself, or the same work done elsewhere (a worker pool). */
+export type CardRenderer = (
+  card: CardInput,
+  fonts: readonly CardFont[],
+  onMissing?: (text: string) => void,
+) => Promise<Uint8Array>;
 
 /** Bump when the layout or renderers change in a way the inputs do not show, to drop old cached cards. */
 export const CARD_VERSION = 'og-card-2';
@@ -83,6 +92,7 @@ export async function cachedCard(
   fonts: readonly CardFont[],
   dir: string,
   onMissing?: (text: string) => void,
+  render: CardRenderer = renderCard,
 ): Promise<CachedCard> {
   const file = join(dir, `${cardKey(card, fonts)}.png`);
   try {
@@ -90,7 +100,7 @@ export async function cachedCard(
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  const png = await renderCard(card, fonts, onMissing);
+  const png = await render(card, fonts, onMissing);
   await mkdir(dir, { recursive: true });
   // Write then rename, so a build running in parallel never reads a half-written card.
   const tmp = `${file}.${process.pid}.tmp`;

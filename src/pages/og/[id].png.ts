@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPosts, type Post } from '../../data/posts.ts';
 import { fitTitle } from '../../lib/og/card.ts';
+import { type CardPool, cardPool } from '../../lib/og/card-pool.ts';
 import { cardFamilies, fontFile, fontList } from '../../lib/og/font-files.ts';
 import { codePointLabel, planFonts } from '../../lib/og/fonts.ts';
 import { type CardFont, cachedCard } from '../../lib/og/render.ts';
@@ -9,12 +11,21 @@ import { SITE } from '../../site.config.ts';
 
 // The build runs at the project root; fonts come from its node_modules, never the network.
 const ROOT = process.cwd();
-const INTER = (subset: string, weight: 400 | 700): CardFont => ({
-  weight,
-  data: fontFile(
-    join(ROOT, 'node_modules/@fontsource/inter/files', `inter-${subset}-${weight}-normal.woff`),
-  ),
-});
+// satori uses one font per family name and weight, so only the Latin subset is "Inter"; the
+// others are fallbacks under their own names.
+const INTER = (subset: string, weight: 400 | 700): CardFont => {
+  const file = join(
+    ROOT,
+    'node_modules/@fontsource/inter/files',
+    `inter-${subset}-${weight}-normal.woff`,
+  );
+  return {
+    weight,
+    file,
+    data: fontFile(file),
+    ...(subset === 'latin' ? {} : { name: `inter-${subset}` }),
+  };
+};
 /** Every card draws its site name, date and (usually) title with these. */
 const BASE: CardFont[] = [
   INTER('latin', 400),
@@ -26,6 +37,15 @@ const FAMILIES = cardFamilies(ROOT, 700);
 
 // Same default and variable as cacheDir in astro.config.mjs; cards live beside Astro's own cache.
 const CACHE = join(process.env['ASTRO_CACHE_DIR'] ?? join(ROOT, 'node_modules/.astro'), 'og-cards');
+
+// Cards are the costliest pages (about 30 ms of CPU each): they render in worker threads, one per
+// core, while the main thread renders other pages (astro.config.mjs sets build.concurrency).
+let pool: CardPool | undefined;
+const workers = () =>
+  (pool ??= cardPool(
+    join(ROOT, 'src/lib/og/card-worker.ts'),
+    Math.max(1, Math.min(4, availableParallelism())),
+  ));
 
 export const getStaticPaths = (async () =>
   (await getPosts()).map((post) => ({
@@ -41,11 +61,13 @@ export const GET: APIRoute<{ post: Post }> = async ({ props }) => {
   const inBase = new Set(BASE.map((f) => f.data));
   const extra = plan.files.filter((file) => !inBase.has(fontFile(file)));
   const missing = new Set(plan.missing);
-  const fonts = fontList(BASE, extra);
   const card = { title, date: pubDate, siteName: SITE.title };
-  const { png } = await cachedCard(card, fonts, CACHE, (text) => {
+  const noGlyph = (text: string) => {
     for (const ch of text) missing.add(ch);
-  });
+  };
+  const { png } = await cachedCard(card, fontList(BASE, extra), CACHE, noGlyph, (...args) =>
+    workers().render(...args),
+  );
   if (missing.size > 0) {
     const chars = [...missing].map((c) => `"${c}" (${codePointLabel(c)})`).join(', ');
     console.warn(
