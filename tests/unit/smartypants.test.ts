@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { remarkFastSmartypants } from '../../src/lib/markdown/smartypants.ts';
 
 const fast = remarkFastSmartypants();
-const reference = remarkSmartypants() as unknown as (tree: Root) => void;
+const reference = (remarkSmartypants as unknown as () => (tree: Root) => void)();
 const both = (markdown: string) => {
   const a = fromMarkdown(markdown);
   const b = fromMarkdown(markdown);

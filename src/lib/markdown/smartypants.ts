@@ -25,6 +25,10 @@ export const QUOTES = /["']/;
 /** What the second pass can change: `` and '' pairs, double dashes, dots with or without spaces. */
 export const OTHERS = /``|''|--|\.\s*\./;
 
+// remark-smartypants' test, kept as is: text inside an MDX <style> or <script> is left alone.
+const isVisitedElement = ({ name }: { name?: unknown }) =>
+  typeof name === 'string' && !IGNORED_HTML_ELEMENTS.has(name);
+
 const isLiteral = (node: Node): node is Literal =>
   'value' in node && typeof node.value === 'string';
 
@@ -43,8 +47,7 @@ export function remarkFastSmartypants() {
       tree,
       (node, _index, parent) =>
         parent !== undefined &&
-        (parent.type !== 'mdxJsxTextElement' ||
-          (typeof parent.name === 'string' && !IGNORED_HTML_ELEMENTS.has(parent.name))) &&
+        (parent.type !== 'mdxJsxTextElement' || isVisitedElement(parent as { name?: unknown })) &&
         VISITED_NODES.has(node.type),
       (node) => {
         if (isLiteral(node)) {
