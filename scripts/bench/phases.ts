@@ -1,7 +1,9 @@
 /**
  * Where a build's time went, read from the log `astro build` prints: the bundling phase (MDX
- * compiled to modules, Vite and Rolldown), page generation split by what the pages are (each page
- * line carries the time since the previous one finished), and the search index.
+ * compiled to modules, Vite and Rolldown), page generation split by what the pages are, and the
+ * search index. Each page line carries that page's own time; pages render several at a time
+ * (build.concurrency), so those times overlap and only their shares are meaningful: the
+ * generation phase's wall time is divided among the kinds of page in proportion to them.
  */
 
 /** One phase of a build and its wall time. */
@@ -45,11 +47,20 @@ export function buildPhases(log: string): Phase[] {
   const lines = log.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   const phases = new Map<string, number>();
   const add = (name: string, ms: number) => phases.set(name, (phases.get(name) ?? 0) + ms);
+  const pages = new Map<string, number>();
+  let generation: number | undefined;
   let bundled = false;
   for (const line of lines) {
     const page = /[├└]─ (\S+) \(\+([\d.]+)(ms|s|m)\)/.exec(line);
     if (page?.[1] && page[2] && page[3]) {
-      add(pageKind(page[1]), duration(page[2], page[3]));
+      const kind = pageKind(page[1]);
+      pages.set(kind, (pages.get(kind) ?? 0) + duration(page[2], page[3]));
+      continue;
+    }
+    // The generation phase ends with an unprefixed "✓ Completed in …" line.
+    const generated = /^\S+ ✓ Completed in (.+)\.$/.exec(line.trim());
+    if (generated?.[1] && generation === undefined && pages.size > 0) {
+      generation = parseDuration(generated[1]);
       continue;
     }
     const setup = /\[build\] ✓ Completed in (.+)\.$/.exec(line);
@@ -67,6 +78,9 @@ export function buildPhases(log: string): Phase[] {
     const search = /\[pagefind-index\] indexed \d+ posts in (.+)$/.exec(line);
     if (search?.[1]) add('search index', parseDuration(search[1]));
   }
+  const summed = [...pages.values()].reduce((a, b) => a + b, 0);
+  const scale = generation !== undefined && summed > 0 ? generation / summed : 1;
+  for (const [kind, ms] of pages) add(kind, ms * scale);
   const order = ['content and config', 'MDX and bundling', ...PAGE_KINDS, 'search index'];
   return order
     .filter((name) => phases.has(name))
