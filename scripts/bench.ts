@@ -3,6 +3,7 @@
  * real site weighs, and the interactive models' compute time. Run with Node 24:
  *
  *   npm run bench -- [--corpora=200,1000] [--runs=N] [--check]
+ *   npm run bench -- --posts 200,1000     # scale mode: cold and warm builds, phases, output size
  *
  * Every build runs cold (fresh cache) in a throwaway copy of the project and writes to a temporary
  * folder: content/ and dist/ are never touched. Prints Markdown tables; with --check, exits 1 when
@@ -17,11 +18,15 @@ import { ROOT, TEST_ORIGIN } from '../tests/support/site.ts';
 import { type BuildCost, build } from './bench/build.ts';
 import { TYPICAL_POST, writeCorpus } from './bench/corpus.ts';
 import { kb, markdownTable } from './bench/report.ts';
+import { measureCorpus, scaleReport } from './bench/scale.ts';
 import { type Size, siteWeights } from './bench/weight.ts';
 
 const args = process.argv.slice(2);
-const opt = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
 const CORPORA = (opt('corpora') ?? '200,1000')
   .split(',')
   .map(Number)
@@ -40,8 +45,31 @@ function scratch(): { dir: string; env: Record<string, string> } {
   return { dir, env: { OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'cache') } };
 }
 
-let failures = 0;
 const cpu = cpus();
+const POSTS = opt('posts');
+if (POSTS !== undefined) {
+  // Scale mode: the real site, then each synthetic corpus, cold and warm; nothing else.
+  const counts = POSTS.split(',').map(Number);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error(`--posts takes post counts such as 200,1000 (got "${POSTS}")`);
+    process.exit(2);
+  }
+  console.log(
+    `# Benchmark, scale mode\n\nNode ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at start.\n`,
+  );
+  const results = [measureCorpus('real'), ...counts.map((n) => measureCorpus(n))];
+  console.log(scaleReport(results));
+  console.log(
+    `\nLoad average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}.`,
+  );
+  process.exit(0);
+}
+
+let failures = 0;
 console.log('# Benchmark\n');
 console.log(
   `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ` +

@@ -26,3 +26,16 @@ export const SITE: SiteMetadata = {
   locale: 'en_US',
   defaultSiteUrl: 'https://blog.nicolas17.xyz',
 };
+
+/** How much one page or one feed file holds, so both stay small however many posts the blog has. */
+export interface ListingLimits {
+  /** Posts in every feed file (the newest ones), in every format. */
+  readonly feedPosts: number;
+  /** Posts per listing page: the home page, `/page/2/`…, and each tag's pages. */
+  readonly postsPerPage: number;
+}
+
+export const LIMITS: ListingLimits = {
+  feedPosts: 20,
+  postsPerPage: 10,
+};

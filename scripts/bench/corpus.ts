@@ -96,10 +96,41 @@ export interface PostShape {
   readonly codeLines: number;
   /** `##` sections the prose is split into. */
   readonly sections: number;
+  /** Languages of the code blocks, taken in turn (default: sh, ts, python, ini). */
+  readonly langs?: readonly string[];
+  /** The tags two of which each post carries (default: a set of eight). */
+  readonly tags?: readonly string[];
 }
 
 /** A benchmark post: about 1,200 words under headings, with two highlighted code blocks. */
 export const TYPICAL_POST: PostShape = { words: 1200, codeBlocks: 2, codeLines: 12, sections: 6 };
+
+/**
+ * The growth issue's scale post: about 1,200 words under three headings, a bash and a TypeScript
+ * block, two tags from twenty (`kde` and `apple` among them), as the starter comparison uses.
+ */
+export const SCALE_POST: PostShape = {
+  words: 1200,
+  codeBlocks: 2,
+  codeLines: 12,
+  sections: 3,
+  langs: ['sh', 'ts'],
+  tags: [
+    ...TAGS,
+    'security',
+    'storage',
+    'kernel',
+    'wifi',
+    'ios',
+    'reverse-engineering',
+    'planet',
+    'python',
+    'typescript',
+    'hardware',
+    'debian',
+    'meta',
+  ],
+};
 
 /** The stress case: a 20,000-word post with 50 code blocks. */
 export const LONG_POST: PostShape = { words: 20_000, codeBlocks: 50, codeLines: 14, sections: 50 };
@@ -108,7 +139,9 @@ export const LONG_POST: PostShape = { words: 20_000, codeBlocks: 50, codeLines: 
 export function generatePost(n: number, shape: PostShape, seed = 17): string {
   const rnd = random(seed * 100_003 + n);
   const day = new Date(Date.UTC(2010, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-  const tags = [TAGS[n % TAGS.length], TAGS[(n * 3 + 1) % TAGS.length]].filter(
+  const tagSet = shape.tags ?? TAGS;
+  const kinds = shape.langs ? CODE.filter((c) => shape.langs?.includes(c.lang)) : CODE;
+  const tags = [tagSet[n % tagSet.length], tagSet[(n * 3 + 1) % tagSet.length]].filter(
     (t, i, all): t is string => t !== undefined && all.indexOf(t) === i,
   );
   const lines = [
@@ -131,7 +164,7 @@ export function generatePost(n: number, shape: PostShape, seed = 17): string {
     // Spread the code blocks over the sections as evenly as integer division allows.
     const due = Math.round(((s + 1) * shape.codeBlocks) / shape.sections);
     for (; shape.codeBlocks - blocks < due; blocks--) {
-      const kind = CODE[(n + blocks) % CODE.length] ?? CODE[0];
+      const kind = kinds[(n + blocks) % kinds.length] ?? CODE[0];
       if (!kind) break;
       lines.push(`\`\`\`${kind.lang}`, ...kind.lines(rnd, shape.codeLines), '```', '');
     }

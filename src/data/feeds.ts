@@ -1,12 +1,15 @@
 import { render } from 'astro:content';
 import mdxRenderer from '@astrojs/mdx/server.js';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import {
+  allFeeds,
   type FeedFormat,
   type FeedSpec,
   FORMATS,
   feedPath,
   feedTitle,
+  routeDir,
   selectForFeed,
 } from '../lib/feeds/catalog.ts';
 import { toFeedHtml } from '../lib/feeds/content.ts';
@@ -17,7 +20,8 @@ import {
   renderJson,
   renderRss,
 } from '../lib/feeds/render.ts';
-import { SITE } from '../site.config.ts';
+import { tagCounts } from '../lib/posts.ts';
+import { LIMITS, SITE } from '../site.config.ts';
 import { getPosts, type Post } from './posts.ts';
 import { absolute, href, postPath, tagPath } from './urls.ts';
 
@@ -66,7 +70,7 @@ export async function feedResponse(
   format: FeedFormat,
   site: URL | undefined,
 ): Promise<Response> {
-  const posts = selectForFeed(spec, await getPosts());
+  const posts = selectForFeed(spec, await getPosts(), LIMITS.feedPosts);
   const entries = await Promise.all(posts.map((p) => entryOf(p, site)));
   const channel: FeedChannel = {
     title: feedTitle(spec, SITE.title),
@@ -84,4 +88,19 @@ export async function feedResponse(
   const body = RENDER[format](channel, entries);
   const type = format === 'json' ? FORMATS.json.type : 'application/xml';
   return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+}
+
+/** The `getStaticPaths` of a format's route: every feed of the catalogue published in that format. */
+export function feedPaths(format: FeedFormat): GetStaticPaths {
+  return async () => {
+    const tags = tagCounts(await getPosts()).map(({ tag }) => tag);
+    return allFeeds(tags)
+      .filter((spec) => spec.formats.includes(format))
+      .map((spec) => ({ params: { dir: routeDir(spec) }, props: { spec } }));
+  };
+}
+
+/** The `GET` of a format's route: renders the feed its `getStaticPaths` entry names. */
+export function feedRoute(format: FeedFormat): APIRoute<{ spec: FeedSpec }> {
+  return ({ props, site }) => feedResponse(props.spec, format, site);
 }

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { homePages, type PostPage, tagPages } from '../data/listings.ts';
 import { getPosts } from '../data/posts.ts';
 import { absolute, postPath, tagPath } from '../data/urls.ts';
 import { lastModified, tagCounts, withTag } from '../lib/posts.ts';
@@ -8,6 +9,9 @@ import { renderSitemap } from '../lib/sitemap.ts';
 export const GET: APIRoute = async ({ site }) => {
   const posts = await getPosts();
   const newest = lastModified(posts);
+  // Listing pages after the first, each dated by the newest post it lists.
+  const older = (pages: PostPage[]) =>
+    pages.slice(1).map((p) => ({ loc: absolute(p.path, site), lastmod: lastModified(p.items) }));
   const entries = [
     { loc: absolute('', site), lastmod: newest },
     { loc: absolute('archive/', site), lastmod: newest },
@@ -21,6 +25,8 @@ export const GET: APIRoute = async ({ site }) => {
       loc: absolute(tagPath(tag), site),
       lastmod: lastModified(withTag(posts, tag)),
     })),
+    ...older(await homePages()),
+    ...(await tagPages()).flatMap(({ pages }) => older(pages)),
   ];
   return new Response(renderSitemap(entries), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },

@@ -2,9 +2,9 @@ import type { PostMeta } from '../posts.ts';
 
 /** The formats a feed can be published in, each with its file name and MIME type. */
 export const FORMATS = {
-  rss: { file: 'rss.xml', type: 'application/rss+xml', label: 'RSS 2.0' },
-  atom: { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom 1.0' },
-  json: { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
+  rss: { file: 'rss.xml', type: 'application/rss+xml', label: 'RSS 2.0', name: 'RSS' },
+  atom: { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom 1.0', name: 'Atom' },
+  json: { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed', name: 'JSON Feed' },
 } as const;
 
 /** One of the feed formats. */
@@ -70,6 +70,26 @@ export function tagFeed(tag: string): FeedSpec {
   };
 }
 
+/** The site-wide feed (the one at the root), which every page announces. */
+export function siteFeed(): FeedSpec {
+  const spec = FEEDS.find((f) => f.dir === '');
+  if (!spec) throw new Error('The feed catalogue needs one feed with dir "" (the site-wide feed)');
+  return spec;
+}
+
+/** Every feed a build publishes: the catalogue's fixed feeds, then one per tag in use. */
+export function allFeeds(tags: readonly string[]): FeedSpec[] {
+  return [...FEEDS, ...tags.map(tagFeed)];
+}
+
+/**
+ * The value of the `[...dir]` parameter of the per-format feed routes for this feed: its folder
+ * without the trailing slash, or undefined for the site root (a rest parameter may match nothing).
+ */
+export function routeDir(spec: FeedSpec): string | undefined {
+  return spec.dir.replace(/\/$/, '') || undefined;
+}
+
 /** The group feed with this id (not the site-wide one), or undefined. */
 export function groupFeed(id: string): FeedSpec | undefined {
   return FEEDS.find((f) => f.id === id && f.dir !== '');
@@ -85,9 +105,29 @@ export function feedPath(spec: FeedSpec, format: FeedFormat): string {
   return `${spec.dir}${FORMATS[format].file}`;
 }
 
-/** The posts a feed carries, in the order given (drafts must already be gone). */
-export function selectForFeed<P extends PostMeta>(spec: FeedSpec, posts: readonly P[]): P[] {
-  return posts.filter((p) => !p.data.draft && spec.includes(p));
+/**
+ * The posts a feed carries: the first `limit` (the newest, for a newest-first list) of the
+ * published posts it includes, in the order given.
+ */
+export function selectForFeed<P extends PostMeta>(
+  spec: FeedSpec,
+  posts: readonly P[],
+  limit = Number.POSITIVE_INFINITY,
+): P[] {
+  if (!(limit >= 1)) throw new Error(`A feed must carry at least 1 post (limit is ${limit})`);
+  const out: P[] = [];
+  for (const p of posts) {
+    if (out.length >= limit) break;
+    if (!p.data.draft && spec.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/** What the Subscribe page says a feed holds, given how many posts it includes and its cap. */
+export function carriesText(total: number, limit: number): string {
+  const posts = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'post' : 'posts'}`;
+  if (total > limit) return `Carries the newest ${limit.toLocaleString('en')} of ${posts(total)}.`;
+  return `Carries the newest ${posts(limit)}: ${total === 0 ? 'none yet' : `all ${total.toLocaleString('en')} so far`}.`;
 }
 
 /** The group feeds (besides the site-wide one) that carry this post: for its page's autodiscovery links. */

@@ -45,11 +45,16 @@ export function validateCard(card: CardInput): string[] {
   return problems;
 }
 
-/** The title as drawn: whitespace collapsed, cut at a word boundary with an ellipsis when too long. */
+/**
+ * The title as drawn: white space and control characters (U+0085 NEXT LINE among them, which would
+ * break the line) collapsed to single spaces, cut at a word boundary with an ellipsis when too long.
+ */
 export function fitTitle(title: string): string {
-  const clean = title.replace(/\s+/g, ' ').trim();
-  if (clean.length <= MAX_TITLE_CHARS) return clean;
-  const cut = clean.slice(0, MAX_TITLE_CHARS - 1);
+  const clean = title.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  // Count and cut whole code points, so an emoji is never split into a lone surrogate.
+  const chars = Array.from(clean);
+  if (chars.length <= MAX_TITLE_CHARS) return clean;
+  const cut = chars.slice(0, MAX_TITLE_CHARS - 1).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > MAX_TITLE_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
 }

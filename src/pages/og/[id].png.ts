@@ -1,30 +1,51 @@
-import { resolve } from 'node:path';
-import latin400 from '@fontsource/inter/files/inter-latin-400-normal.woff?inline';
-import latin700 from '@fontsource/inter/files/inter-latin-700-normal.woff?inline';
-import latinExt400 from '@fontsource/inter/files/inter-latin-ext-400-normal.woff?inline';
-import latinExt700 from '@fontsource/inter/files/inter-latin-ext-700-normal.woff?inline';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPosts, type Post } from '../../data/posts.ts';
+import { fitTitle } from '../../lib/og/card.ts';
+import { type CardPool, cardPool } from '../../lib/og/card-pool.ts';
+import { cardFamilies, fontFile, fontList } from '../../lib/og/font-files.ts';
+import { codePointLabel, planFonts } from '../../lib/og/fonts.ts';
 import { type CardFont, cachedCard } from '../../lib/og/render.ts';
 import { SITE } from '../../site.config.ts';
 
-/** Vite inlines each font as a data: URL, so the build needs neither the network nor a path to node_modules. */
-function fromDataUrl(url: string): Uint8Array {
-  const comma = url.indexOf(',');
-  if (!url.startsWith('data:') || comma < 0)
-    throw new Error('Expected a data: URL for an Inter font');
-  return new Uint8Array(Buffer.from(url.slice(comma + 1), 'base64'));
-}
-
-const FONTS: CardFont[] = [
-  { weight: 400, data: fromDataUrl(latin400) },
-  { weight: 700, data: fromDataUrl(latin700) },
-  { weight: 400, data: fromDataUrl(latinExt400) },
-  { weight: 700, data: fromDataUrl(latinExt700) },
+// The build runs at the project root; fonts come from its node_modules, never the network.
+const ROOT = process.cwd();
+// satori uses one font per family name and weight, so only the Latin subset is "Inter"; the
+// others are fallbacks under their own names.
+const INTER = (subset: string, weight: 400 | 700): CardFont => {
+  const file = join(
+    ROOT,
+    'node_modules/@fontsource/inter/files',
+    `inter-${subset}-${weight}-normal.woff`,
+  );
+  return {
+    weight,
+    file,
+    data: fontFile(file),
+    ...(subset === 'latin' ? {} : { name: `inter-${subset}` }),
+  };
+};
+/** Every card draws its site name, date and (usually) title with these. */
+const BASE: CardFont[] = [
+  INTER('latin', 400),
+  INTER('latin', 700),
+  INTER('latin-ext', 400),
+  INTER('latin-ext', 700),
 ];
+const FAMILIES = cardFamilies(ROOT, 700);
 
 // Same default and variable as cacheDir in astro.config.mjs; cards live beside Astro's own cache.
-const CACHE = resolve(process.env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro', 'og-cards');
+const CACHE = join(process.env['ASTRO_CACHE_DIR'] ?? join(ROOT, 'node_modules/.astro'), 'og-cards');
+
+// Cards are the costliest pages (about 30 ms of CPU each): they render in worker threads, one per
+// core, while the main thread renders other pages (astro.config.mjs sets build.concurrency).
+let pool: CardPool | undefined;
+const workers = () =>
+  (pool ??= cardPool(
+    join(ROOT, 'src/lib/og/card-worker.ts'),
+    Math.max(1, Math.min(4, availableParallelism())),
+  ));
 
 export const getStaticPaths = (async () =>
   (await getPosts()).map((post) => ({
@@ -35,6 +56,23 @@ export const getStaticPaths = (async () =>
 /** A 1200×630 PNG social card per post, re-rendered only when its title, date or the layout change. */
 export const GET: APIRoute<{ post: Post }> = async ({ props }) => {
   const { title, pubDate } = props.post.data;
-  const { png } = await cachedCard({ title, date: pubDate, siteName: SITE.title }, FONTS, CACHE);
+  // Only the title can bring scripts beyond Latin; the extra subsets it needs are loaded for it alone.
+  const plan = planFonts(`${fitTitle(title)} ${SITE.title}`, FAMILIES);
+  const inBase = new Set(BASE.map((f) => f.data));
+  const extra = plan.files.filter((file) => !inBase.has(fontFile(file)));
+  const missing = new Set(plan.missing);
+  const card = { title, date: pubDate, siteName: SITE.title };
+  const noGlyph = (text: string) => {
+    for (const ch of text) missing.add(ch);
+  };
+  const { png } = await cachedCard(card, fontList(BASE, extra), CACHE, noGlyph, (...args) =>
+    workers().render(...args),
+  );
+  if (missing.size > 0) {
+    const chars = [...missing].map((c) => `"${c}" (${codePointLabel(c)})`).join(', ');
+    console.warn(
+      `[og] ${props.post.filePath ?? props.post.id}: no card font draws ${chars}; its social card leaves them out`,
+    );
+  }
   return new Response(png.slice().buffer, { headers: { 'Content-Type': 'image/png' } });
 };

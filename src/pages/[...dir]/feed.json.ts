@@ -1,0 +1,7 @@
+import { feedPaths, feedRoute } from '../../data/feeds.ts';
+
+// Every feed of the catalogue published as json; the catalogue decides the folders.
+export const getStaticPaths = feedPaths('json');
+
+/** One feed file of the catalogue in this format. */
+export const GET = feedRoute('json');

@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import satori from 'satori';
+import { describe, expect, it } from 'vitest';
+import { CARD_FONT, cardTree, fitTitle } from '../../src/lib/og/card.ts';
+import { cardFamilies, fontFile, fontList } from '../../src/lib/og/font-files.ts';
+import { codePointLabel, parseUnicodeRange, planFonts } from '../../src/lib/og/fonts.ts';
+import type { CardFont } from '../../src/lib/og/render.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FAMILIES = cardFamilies(ROOT, 700);
+const inter = (subset: string, weight: 400 | 700): CardFont => ({
+  weight,
+  data: fontFile(
+    join(ROOT, 'node_modules/@fontsource/inter/files', `inter-${subset}-${weight}-normal.woff`),
+  ),
+  ...(subset === 'latin' ? {} : { name: `inter-${subset}` }),
+});
+const BASE = [
+  inter('latin', 400),
+  inter('latin', 700),
+  inter('latin-ext', 400),
+  inter('latin-ext', 700),
+];
+
+/** The characters satori finds no glyph for when drawing the card with the fonts the plan names. */
+async function unrendered(title: string): Promise<string[]> {
+  const plan = planFonts(fitTitle(title), FAMILIES);
+  const base = new Set(BASE.map((f) => f.data));
+  const fonts = fontList(
+    BASE,
+    plan.files.filter((f) => !base.has(fontFile(f))),
+  );
+  const missing: string[] = [];
+  await satori(
+    cardTree({ title, date: new Date(Date.UTC(2021, 0, 1)), siteName: 'Notes' }) as never,
+    {
+      width: 1200,
+      height: 630,
+      fonts: fonts.map((f) => ({
+        name: f.name ?? CARD_FONT,
+        weight: f.weight,
+        style: 'normal',
+        data: Buffer.from(f.data),
+      })),
+      // satori asks for more fonts exactly when a segment has no glyph in the ones it was given.
+      loadAdditionalAsset: async (_language, segment) => {
+        missing.push(segment);
+        return [];
+      },
+    },
+  );
+  return missing;
+}
+
+describe('social card fonts', () => {
+  describe.each([
+    ['Latin', 'Offsite backups for KDE’s servers: café, naïve, Łódź', ['inter-latin-ext']],
+    ['Cyrillic and Greek', 'Привет, мир — Καλημέρα κόσμε', ['inter-cyrillic', 'inter-greek']],
+    [
+      'Arabic and Hebrew',
+      'مرحبا بالعالم — שלום עולם',
+      ['noto-sans-arabic-arabic', 'noto-sans-hebrew-hebrew'],
+    ],
+    [
+      'Japanese, Chinese, Korean',
+      '日本語のタイトル、中文标题、한국어 제목',
+      ['noto-sans-jp-', 'noto-sans-kr-'],
+    ],
+    ['emoji', 'Launch day 🚀🎉 ✅', ['noto-emoji-']],
+  ])('a %s title', (_script, title, families) => {
+    it('loads only the subsets its characters need', () => {
+      const files = planFonts(fitTitle(title), FAMILIES).files.map(
+        (f) => f.split('/').at(-1) ?? '',
+      );
+      for (const family of families)
+        expect(
+          files.some((f) => f.startsWith(family)),
+          family,
+        ).toBe(true);
+      expect(files.length).toBeLessThanOrEqual(12);
+      if (!/[^\p{Script=Latin}\p{P}\s]/u.test(title)) {
+        expect(files.every((f) => f.startsWith('inter-latin'))).toBe(true);
+      }
+    });
+    it('draws every character: no glyph is missing', async () => {
+      expect(await unrendered(title)).toEqual([]);
+    });
+  });
+
+  it('names what no font covers, so the build can warn about that post', () => {
+    const plan = planFonts('Ge’ez: ሰላም and 𓀀', FAMILIES);
+    expect(plan.missing).toEqual(['ሰ', 'ላ', 'ም', '𓀀']);
+    expect(codePointLabel('𓀀')).toBe('U+13000');
+  });
+
+  it.each([
+    ['Line\u0085break', 'Line break'],
+    ['Tab\tand\r\nnewline\u2028sep', 'Tab and newline sep'],
+    ['Bell\u0007 and DEL\u007f', 'Bell and DEL'],
+  ])('never breaks the line or draws a control character in %j', (title, drawn) => {
+    expect(fitTitle(title)).toBe(drawn);
+  });
+
+  it('cuts a long emoji title between code points, never inside one', () => {
+    const drawn = fitTitle('🚀'.repeat(200));
+    expect(drawn.endsWith('…')).toBe(true);
+    expect(drawn).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it.each([
+    [
+      'U+0000-00FF, U+0131',
+      [
+        [0, 255],
+        [0x131, 0x131],
+      ],
+    ],
+    ['U+4??', [[0x400, 0x4ff]]],
+    ['U+1f1e6-1f1ff', [[0x1f1e6, 0x1f1ff]]],
+  ])('reads the unicode-range %j', (text, ranges) => {
+    expect(parseUnicodeRange(text)).toEqual(ranges);
+  });
+  it('refuses a malformed unicode-range, quoting it', () => {
+    expect(() => parseUnicodeRange('U+00ZZ')).toThrow(/"U\+00ZZ"/);
+  });
+});
