@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
-    // Two cores, three files at a time: browser tests spend much of their time waiting.
+    // Two cores, three files at a time: browser tests spend part of their time waiting on Chromium.
     maxWorkers: 3,
     // Browser tests wait for the state they need; on a busy 2-core machine that can take seconds.
     expect: { poll: { timeout: 15_000 } },

@@ -68,31 +68,6 @@ describe.each(BUILDS)('theme switch and header on the build at $name', (build) =
     expect(await shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
   });
 
-  it('is reached with Tab and changed with the arrow keys', async () => {
-    const { page } = await live.open('', { colorScheme: 'light' });
-    await page.getByRole('button', { name: 'Search' }).focus();
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
-      'system',
-    );
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    expect(await checked(page)).toEqual([false, false, true]);
-    expect(await shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
-  });
-
-  it('follows the system live on System, and not on an explicit choice', async () => {
-    const { page } = await live.open('', { colorScheme: 'light' });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expect.poll(() => shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
-    await page.emulateMedia({ colorScheme: 'light' });
-    await expect.poll(() => shown(page)).toEqual({ theme: 'light', background: BACKGROUND.light });
-
-    await page.getByRole('radio', { name: 'Light' }).check();
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await shown(page)).toEqual({ theme: 'light', background: BACKGROUND.light });
-  });
-
   it.each([
     { choice: 'Dark', system: 'light', theme: 'dark' },
     { choice: 'Light', system: 'dark', theme: 'light' },
@@ -137,6 +112,36 @@ describe.each(BUILDS)('theme switch and header on the build at $name', (build) =
     await page.getByRole('link', { name: 'Search', exact: true }).click();
     await page.waitForURL(`**${base}search/`);
   });
+});
+
+// What does not depend on the base path runs once, on the /blog/ build.
+describe('the theme switch and header, on the /blog/ build', () => {
+  const live = liveSite(BUILDS[1]);
+
+  it('is reached with Tab and changed with the arrow keys', async () => {
+    const { page } = await live.open('', { colorScheme: 'light' });
+    await page.getByRole('button', { name: 'Search' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+      'system',
+    );
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await checked(page)).toEqual([false, false, true]);
+    expect(await shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
+  });
+
+  it('follows the system live on System, and not on an explicit choice', async () => {
+    const { page } = await live.open('', { colorScheme: 'light' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => shown(page)).toEqual({ theme: 'dark', background: BACKGROUND.dark });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => shown(page)).toEqual({ theme: 'light', background: BACKGROUND.light });
+
+    await page.getByRole('radio', { name: 'Light' }).check();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await shown(page)).toEqual({ theme: 'light', background: BACKGROUND.light });
+  });
 
   it('at 1280 px shows navigation, search and theme in the header row, with no menu button', async () => {
     const { page } = await live.open('', { viewport: { width: 1280, height: 800 } });
@@ -151,11 +156,6 @@ describe.each(BUILDS)('theme switch and header on the build at $name', (build) =
     ])
       expect(await item.isVisible()).toBe(true);
   });
-});
-
-// The layout does not depend on the base path: every post once, on the /blog/ build.
-describe('post headings on a phone', () => {
-  const live = liveSite(BUILDS[1]);
 
   it.each(POSTS)('at 360 × 640 shows the heading of %s without scrolling', async (slug) => {
     const { page } = await live.open(`posts/${slug}/`, { viewport: PHONE });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { feedparser, xmllint } from '../support/peers.ts';
+import { feedparseFiles, feedparser, xmllint } from '../support/peers.ts';
 import { publishedPosts } from '../support/posts.ts';
 import { BUILDS, fileFor, listFiles, requireBuild, TEST_ORIGIN } from '../support/site.ts';
 
@@ -19,6 +19,8 @@ describe.each(BUILDS)('feeds of the build at $name', ({ dir, base }) => {
   const site = `${TEST_ORIGIN}${base}`;
   const post = (slug: string) => `${site}posts/${slug}/`;
   const xmlFeeds = listFiles(dir).filter((f) => /(^|\/)(rss|atom)\.xml$/.test(f));
+  // One Python run parses them all; later calls read the results.
+  feedparseFiles(xmlFeeds.map((f) => join(dir, f)));
 
   it('publishes every feed of the catalogue and one RSS feed per tag', () => {
     for (const f of [
@@ -91,12 +93,15 @@ describe.each(BUILDS)('feeds of the build at $name', ({ dir, base }) => {
   });
 
   it('dates feeds by the newest post so rebuilds are byte-identical', () => {
+    const newest = (list: readonly { pubDate: string }[]) => new Date(list[0]?.pubDate ?? NaN);
     const rss = readFileSync(join(dir, 'rss.xml'), 'utf8');
-    expect(rss).toContain('<lastBuildDate>Sun, 06 Jun 2021 00:00:00 GMT</lastBuildDate>');
+    expect(rss).toContain(`<lastBuildDate>${newest(posts).toUTCString()}</lastBuildDate>`);
     const atom = readFileSync(join(dir, 'feeds/apple/atom.xml'), 'utf8');
-    expect(atom).toMatch(
-      /<feed[^>]*>\s*<id>[^<]*<\/id>\s*<title>[^<]*<\/title>\s*<updated>2021-04-11T00:00:00.000Z<\/updated>/,
-    );
+    const updated =
+      /<feed[^>]*>\s*<id>[^<]*<\/id>\s*<title>[^<]*<\/title>\s*<updated>([^<]*)<\/updated>/.exec(
+        atom,
+      );
+    expect(updated?.[1]).toBe(newest(tagged('apple')).toISOString());
   });
 
   it('JSON Feed carries full HTML for every post', () => {

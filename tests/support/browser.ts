@@ -49,6 +49,11 @@ export interface OpenOptions extends BrowserContextOptions {
   readonly allowErrors?: RegExp | undefined;
   /** Prepares the context before the first navigation (init scripts, routes). */
   readonly init?: ((context: BrowserContext) => Promise<void>) | undefined;
+  /**
+   * Keeps the page open for the block's later tests (closed after the last one), for tests that
+   * only change what is on one page; what goes wrong on it still fails the test it happens in.
+   */
+  readonly keep?: boolean | undefined;
 }
 
 /** A served build and a browser, shared by the tests of one describe block. */
@@ -73,6 +78,7 @@ export function liveSite(build: { dir: string; base: string } = BUILDS[1]): Live
     offsite: string[];
     allow: RegExp | undefined;
     missingFrom: number;
+    keep: boolean;
   }[] = [];
   beforeAll(async () => {
     requireBuild(build.dir);
@@ -80,16 +86,24 @@ export function liveSite(build: { dir: string; base: string } = BUILDS[1]): Live
   });
   afterEach(async () => {
     const done = opened;
-    opened = [];
-    await Promise.all(done.map((o) => o.context.close()));
+    opened = done.filter((o) => o.keep);
+    await Promise.all(done.filter((o) => !o.keep).map((o) => o.context.close()));
+    const missing = site?.missing ?? [];
     const problems = done.flatMap(({ errors, offsite, allow, missingFrom }) => [
       ...errors.filter((e) => !allow?.test(e)).map((e) => `error: ${e}`),
       ...offsite.map((u) => `request to another origin: ${u}`),
-      ...(allow ? [] : (site?.missing.slice(missingFrom) ?? []).map((p) => `missing file: ${p}`)),
+      ...(allow ? [] : missing.slice(missingFrom).map((p) => `missing file: ${p}`)),
     ]);
+    // A kept page starts the next test with a clean record.
+    for (const o of opened) {
+      o.errors.length = 0;
+      o.offsite.length = 0;
+      o.missingFrom = missing.length;
+    }
     expect(problems, 'what went wrong on the pages this test opened').toEqual([]);
   });
   afterAll(async () => {
+    await Promise.all(opened.map((o) => o.context.close()));
     await Promise.all([browser?.close(), site?.close()]);
   });
   const live: LiveSite = {
@@ -101,7 +115,7 @@ export function liveSite(build: { dir: string; base: string } = BUILDS[1]): Live
       if (!site) throw new Error('the server is not up: use liveSite() in a describe block');
       return site;
     },
-    async open(path, { allowErrors, init, ...options } = {}) {
+    async open(path, { allowErrors, init, keep = false, ...options } = {}) {
       const context = await live.browser.newContext(options);
       await init?.(context);
       const page = await context.newPage();
@@ -113,6 +127,7 @@ export function liveSite(build: { dir: string; base: string } = BUILDS[1]): Live
         offsite,
         allow: allowErrors,
         missingFrom: live.site.missing.length,
+        keep,
       });
       const origin = new URL(live.site.url).origin;
       page.on('pageerror', (e) => errors.push(e.message));

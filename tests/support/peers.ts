@@ -40,7 +40,6 @@ export interface Parsed {
 
 const FEEDPARSER = `
 import sys, json, feedparser
-d = feedparser.parse(sys.argv[1])
 def e(x):
     return {
         'title': x.get('title', ''), 'link': x.get('link', ''), 'id': x.get('id', ''),
@@ -48,28 +47,49 @@ def e(x):
         'published': x.get('published'), 'updated': x.get('updated'),
         'tags': [t.get('term') for t in x.get('tags', [])], 'author': x.get('author'),
     }
-print(json.dumps({
-    'bozo': bool(d.bozo), 'bozo_exception': str(d.get('bozo_exception')) if d.bozo else None,
-    'version': d.get('version', ''),
-    'feed': {k: d.feed.get(k) for k in ('title', 'link', 'subtitle', 'language', 'updated') if d.feed.get(k) is not None},
-    'entries': [e(x) for x in d.entries],
-}))
+def parsed(d):
+    return {
+        'bozo': bool(d.bozo), 'bozo_exception': str(d.get('bozo_exception')) if d.bozo else None,
+        'version': d.get('version', ''),
+        'feed': {k: d.feed.get(k) for k in ('title', 'link', 'subtitle', 'language', 'updated') if d.feed.get(k) is not None},
+        'entries': [e(x) for x in d.entries],
+    }
+print(json.dumps([parsed(feedparser.parse(f)) for f in sys.argv[1:]]))
 `;
+
+/** Feeds parsed so far in this test file, by path: each file is parsed once. */
+const parsedFiles = new Map<string, Parsed>();
+let feedparserFound = false;
+
+/** Parses feed files with Debian's python3-feedparser, all in one Python run. */
+export function feedparseFiles(files: readonly string[]): Parsed[] {
+  if (!feedparserFound) {
+    requireTool('/usr/bin/python3', 'python3');
+    const probe = spawnSync('/usr/bin/python3', ['-c', 'import feedparser'], { encoding: 'utf8' });
+    if (probe.status !== 0)
+      throw new Error(
+        'Python module feedparser not found: install the Debian package python3-feedparser',
+      );
+    feedparserFound = true;
+  }
+  const todo = [...new Set(files.filter((f) => !parsedFiles.has(f)))];
+  if (todo.length > 0) {
+    const out = execFileSync('/usr/bin/python3', ['-c', FEEDPARSER, ...todo], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const results = JSON.parse(out) as Parsed[];
+    todo.forEach((f, i) => {
+      parsedFiles.set(f, results[i] as Parsed);
+    });
+  }
+  return files.map((f) => parsedFiles.get(f) as Parsed);
+}
 
 /** Parses a feed (a string or a file path) with Debian's python3-feedparser under /usr/bin/python3. */
 export function feedparser(feed: { text: string } | { file: string }): Parsed {
-  requireTool('/usr/bin/python3', 'python3');
-  const probe = spawnSync('/usr/bin/python3', ['-c', 'import feedparser'], { encoding: 'utf8' });
-  if (probe.status !== 0)
-    throw new Error(
-      'Python module feedparser not found: install the Debian package python3-feedparser',
-    );
-  let file: string;
-  if ('file' in feed) file = feed.file;
-  else {
-    file = join(mkdtempSync(join(tmpdir(), 'feed-')), 'feed');
-    writeFileSync(file, feed.text);
-  }
-  const out = execFileSync('/usr/bin/python3', ['-c', FEEDPARSER, file], { encoding: 'utf8' });
-  return JSON.parse(out) as Parsed;
+  if ('file' in feed) return feedparseFiles([feed.file])[0] as Parsed;
+  const file = join(mkdtempSync(join(tmpdir(), 'feed-')), 'feed');
+  writeFileSync(file, feed.text);
+  return feedparseFiles([file])[0] as Parsed;
 }
