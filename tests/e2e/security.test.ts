@@ -26,7 +26,8 @@ import {
 const WASM_PAGES = new Set(['search/index.html']);
 
 /** Feeds a browser renders through feed.xsl, with the same headers as the pages. */
-const FEEDS = ['rss.xml', 'atom.xml', 'feeds/planet-kde/rss.xml', 'tags/kde/rss.xml'];
+// One of each format: every feed of a format uses the same stylesheet.
+const FEEDS = ['rss.xml', 'atom.xml'];
 
 let browser: Browser;
 beforeAll(async () => {
