@@ -180,11 +180,14 @@ describe('simulate', () => {
         if (!one.ok || !many.ok) return;
         const a = simulate(one.value);
         const b = simulate(many.value);
+        // Collected first and asserted once: an expect per sample costs more than the simulation.
+        const wrong: string[] = [];
         for (let m = 0; m < a.sampleCount; m++) {
-          expect(b.caught[m]).toBe(n * (a.caught[m] ?? 0));
-          expect(b.load1[m]).toBeGreaterThanOrEqual(a.load1[m] ?? 0);
-          expect(b.load15[m]).toBeGreaterThanOrEqual(a.load15[m] ?? 0);
+          if (b.caught[m] !== n * (a.caught[m] ?? 0)) wrong.push(`caught at ${m}`);
+          if ((b.load1[m] ?? 0) < (a.load1[m] ?? 0)) wrong.push(`load1 at ${m}`);
+          if ((b.load15[m] ?? 0) < (a.load15[m] ?? 0)) wrong.push(`load15 at ${m}`);
         }
+        expect(wrong.slice(0, 5)).toEqual([]);
       }),
       { numRuns: 30 },
     );
