@@ -14,7 +14,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: TIMED },
+        // Test files share their worker's modules (playwright, hast, the views): no file changes
+        // a global, and importing them afresh for each file cost more CPU than some tests.
+        test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: TIMED, isolate: false },
       },
       {
         // Timed tests run last, one at a time, with the machine to themselves.
