@@ -116,6 +116,11 @@ export function liveSite(build: { dir: string; base: string } = BUILDS[1]): Live
       return site;
     },
     async open(path, { allowErrors, init, keep = false, ...options } = {}) {
+      // Chromium has once quit under a full suite's load on two cores; a new one serves the rest.
+      if (browser && !browser.isConnected()) {
+        console.warn('Chromium had quit; starting it again');
+        browser = await launch();
+      }
       const context = await live.browser.newContext(options);
       await init?.(context);
       const page = await context.newPage();
