@@ -4,6 +4,7 @@
  *
  *   npm run bench -- [--corpora=200,1000] [--runs=N] [--check]
  *   npm run bench -- --posts 200,1000     # scale mode: cold and warm builds, phases, output size
+ *   npm run bench -- --posts 1000 --starter ../astro/examples/blog   # and the starter, side by side
  *
  * Every build runs cold (fresh cache) in a throwaway copy of the project and writes to a temporary
  * folder: content/ and dist/ are never touched. Prints Markdown tables; with --check, exits 1 when
@@ -18,7 +19,8 @@ import { ROOT, TEST_ORIGIN } from '../tests/support/site.ts';
 import { type BuildCost, build } from './bench/build.ts';
 import { TYPICAL_POST, writeCorpus } from './bench/corpus.ts';
 import { kb, markdownTable } from './bench/report.ts';
-import { measureCorpus, scaleReport } from './bench/scale.ts';
+import { measureCorpus, scaleReport, starterReport } from './bench/scale.ts';
+import { buildStarter, starterProblem } from './bench/starter.ts';
 import { type Size, siteWeights } from './bench/weight.ts';
 
 const args = process.argv.slice(2);
@@ -59,8 +61,25 @@ if (POSTS !== undefined) {
       .map((l) => l.toFixed(2))
       .join(' ')} at start.\n`,
   );
+  const starter = opt('starter');
+  const problem = starter === undefined ? undefined : starterProblem(starter);
+  if (problem) {
+    console.error(`--starter takes the folder of an installed Astro blog starter: ${problem}`);
+    process.exit(2);
+  }
   const results = [measureCorpus('real'), ...counts.map((n) => measureCorpus(n))];
   console.log(scaleReport(results));
+  const largest = results.at(-1);
+  if (starter !== undefined && largest) {
+    process.stderr.write(`building the Astro blog starter with ${largest.name}: cold…\n`);
+    const theirs = buildStarter(starter, largest.posts);
+    const report = starterReport(largest, theirs);
+    console.log(`\n${report.text}`);
+    if (CHECK && report.over.length > 0) {
+      console.error(`Over the budget against the starter: ${report.over.join(', ')}`);
+      process.exit(1);
+    }
+  }
   console.log(
     `\nLoad average at the end: ${loadavg()
       .map((l) => l.toFixed(2))

@@ -29,14 +29,15 @@ export interface BuildCost {
 }
 
 /**
- * Runs `astro build` in a fresh copy of the project with extra environment (OUT_DIR and
- * ASTRO_CACHE_DIR required, POSTS_DIR optional) and measures it; throws with the log on failure.
+ * Runs `astro build` (the CLI at `astroBin`) in `root` under Node 24 with the usage hook, and
+ * measures it; throws with the log on failure.
  */
-export function build(env: Record<string, string>, timeoutMs = 900_000): BuildCost {
-  if (!env['OUT_DIR'] || !env['ASTRO_CACHE_DIR']) {
-    throw new Error('build() needs OUT_DIR and ASTRO_CACHE_DIR: never write into dist/');
-  }
-  const root = copyProject();
+export function measuredBuild(
+  root: string,
+  astroBin: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 900_000,
+): Omit<BuildCost, 'pages'> {
   const usageFile = join(root, '.usage.json');
   const t0 = performance.now();
   const r = spawnSync(
@@ -45,7 +46,7 @@ export function build(env: Record<string, string>, timeoutMs = 900_000): BuildCo
       '--experimental-strip-types',
       '--import',
       join(import.meta.dirname, 'usage-hook.ts'),
-      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+      astroBin,
       'build',
     ],
     {
@@ -53,16 +54,35 @@ export function build(env: Record<string, string>, timeoutMs = 900_000): BuildCo
       encoding: 'utf8',
       timeout: timeoutMs,
       maxBuffer: 64 * 1024 * 1024,
-      env: astroEnv({ SITE_URL: 'https://blog.example.org', ...env, BENCH_USAGE_FILE: usageFile }),
+      env: { ...env, BENCH_USAGE_FILE: usageFile },
     },
   );
   const ms = performance.now() - t0;
   const log = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  const usage = existsSync(usageFile)
-    ? (JSON.parse(readFileSync(usageFile, 'utf8')) as { peakRss: number; cpuMs: number })
-    : undefined;
-  removeProject(root);
   if (r.status !== 0) throw new Error(`astro build failed (${r.status ?? r.signal}):\n${log}`);
-  if (!usage) throw new Error('the build exited without reporting what it used');
-  return { ms, ...usage, pages: htmlPages(env['OUT_DIR']).length, log };
+  if (!existsSync(usageFile)) throw new Error('the build exited without reporting what it used');
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { peakRss: number; cpuMs: number };
+  return { ms, ...usage, log };
+}
+
+/**
+ * Runs `astro build` in a fresh copy of the project with extra environment (OUT_DIR and
+ * ASTRO_CACHE_DIR required, POSTS_DIR optional) and measures it; throws with the log on failure.
+ */
+export function build(env: Record<string, string>, timeoutMs = 900_000): BuildCost {
+  if (!env['OUT_DIR'] || !env['ASTRO_CACHE_DIR']) {
+    throw new Error('build() needs OUT_DIR and ASTRO_CACHE_DIR: never write into dist/');
+  }
+  const root = copyProject();
+  try {
+    const cost = measuredBuild(
+      root,
+      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+      astroEnv({ SITE_URL: 'https://blog.example.org', ...env }),
+      timeoutMs,
+    );
+    return { ...cost, pages: htmlPages(env['OUT_DIR']).length };
+  } finally {
+    removeProject(root);
+  }
 }

@@ -133,3 +133,33 @@ export function scaleReport(results: readonly ScaleResult[]): string {
   }
   return out.join('\n');
 }
+
+/** The scale budget against the Astro blog starter on the same corpus: at most these multiples. */
+export const STARTER_BUDGET = { wall: 2.5, cpu: 2.5, memory: 1.3 } as const;
+
+/** This project's cold build beside the starter's on the same posts, with the ratios and budget. */
+export function starterReport(
+  ours: ScaleResult,
+  theirs: BuildCost & { version: string },
+): { text: string; over: string[] } {
+  const rows: [string, number, number, number, (n: number) => string][] = [
+    ['wall', ours.cold.ms, theirs.ms, STARTER_BUDGET.wall, s],
+    ['CPU', ours.cold.cpuMs, theirs.cpuMs, STARTER_BUDGET.cpu, s],
+    ['peak memory', ours.cold.peakRss, theirs.peakRss, STARTER_BUDGET.memory, mib],
+  ];
+  const over = rows.filter(([, a, b, limit]) => a / b > limit).map(([name]) => name);
+  const text = [
+    `Cold builds of ${ours.name}, this project and the Astro blog starter (Astro ${theirs.version}, ${theirs.pages} pages), one after the other:\n`,
+    markdownTable(
+      ['', 'this project', 'starter', 'ratio', 'budget'],
+      rows.map(([name, a, b, limit, f]) => [
+        name,
+        f(a),
+        f(b),
+        `${(a / b).toFixed(2)}×`,
+        `${limit}×`,
+      ]),
+    ),
+  ].join('\n');
+  return { text, over };
+}

@@ -51,11 +51,18 @@ export async function serve(dir: string, base: string): Promise<StaticSite> {
     if (existsSync(notFound)) createReadStream(notFound).pipe(res);
     else res.end('not found');
   });
+  // Node closes an idle keep-alive connection after 5 s; a client reusing it at that moment gets
+  // ECONNRESET (seen with Playwright's route.fetch on a loaded machine). Tests keep them longer.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
     missing,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeIdleConnections();
+      }),
   };
 }

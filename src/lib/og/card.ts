@@ -73,54 +73,79 @@ export function cardTree(card: CardInput): CardNode {
   const problems = validateCard(card);
   if (problems.length > 0) throw new Error(`Invalid social card: ${problems.join('; ')}`);
   const title = fitTitle(card.title);
+  // Rules are boxes with a background, not CSS borders: satori draws a box as one rectangle, which
+  // the card rasteriser (raster.ts) fills directly; borders become clip paths and masks.
+  const rule = (height: number, colour: string): CardNode => ({
+    type: 'div',
+    props: { style: { height, background: colour, flexShrink: 0 } },
+  });
   return {
     type: 'div',
     props: {
       style: {
-        boxSizing: 'border-box',
         width: CARD_SIZE.width,
         height: CARD_SIZE.height,
         display: 'flex',
         flexDirection: 'column',
-        justifyContent: 'space-between',
-        padding: '64px 80px',
         background: COLOURS.bg,
         color: COLOURS.fg,
         fontFamily: CARD_FONT,
-        borderTop: `16px solid ${COLOURS.accent}`,
       },
       children: [
-        {
-          type: 'div',
-          props: {
-            style: { fontSize: 36, fontWeight: 700, color: COLOURS.accent },
-            children: card.siteName.trim(),
-          },
-        },
+        rule(16, COLOURS.accent),
         {
           type: 'div',
           props: {
             style: {
               display: 'flex',
-              fontSize: titleSize(title),
-              fontWeight: 700,
-              lineHeight: 1.15,
+              flexDirection: 'column',
+              justifyContent: 'space-between',
+              flexGrow: 1,
+              padding: '64px 80px',
             },
-            children: title,
-          },
-        },
-        {
-          type: 'div',
-          props: {
-            style: {
-              display: 'flex',
-              paddingTop: 28,
-              borderTop: `2px solid ${COLOURS.border}`,
-              fontSize: 32,
-              fontWeight: 400,
-              color: COLOURS.muted,
-            },
-            children: formatDate(card.date),
+            children: [
+              {
+                type: 'div',
+                props: {
+                  style: { fontSize: 36, fontWeight: 700, color: COLOURS.accent },
+                  children: card.siteName.trim(),
+                },
+              },
+              {
+                type: 'div',
+                props: {
+                  style: {
+                    display: 'flex',
+                    fontSize: titleSize(title),
+                    fontWeight: 700,
+                    lineHeight: 1.15,
+                  },
+                  children: title,
+                },
+              },
+              {
+                type: 'div',
+                props: {
+                  style: { display: 'flex', flexDirection: 'column' },
+                  children: [
+                    rule(2, COLOURS.border),
+                    {
+                      type: 'div',
+                      props: {
+                        style: {
+                          display: 'flex',
+                          paddingTop: 28,
+                          fontSize: 32,
+                          fontWeight: 400,
+                          color: COLOURS.muted,
+                        },
+                        children: formatDate(card.date),
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
           },
         },
       ],
