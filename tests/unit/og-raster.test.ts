@@ -130,6 +130,27 @@ describe('rasteriseSvg', () => {
     expect([at(0), at(15), at(39)]).toEqual([0x0b57d0, 0xff0000, 0xff0000]);
   });
 
+  it('draws any number of colours: past 256, a colour takes the nearest in the palette', () => {
+    // 300 distinct inks: reds 0 to 255, then 44 more with a touch of green.
+    const ink = (i: number): [number, number, number] => [i % 256, i < 256 ? 0 : 12, 0];
+    const hex = (i: number) =>
+      `#${ink(i)
+        .map((c) => c.toString(16).padStart(2, '0'))
+        .join('')}`;
+    const rects = Array.from(
+      { length: 300 },
+      (_, i) => `<rect x="${i}" y="0" width="1" height="1" fill="${hex(i)}"/>`,
+    );
+    const image = rasteriseSvg(svg(rects.join(''), 300, 1));
+    expect(image.palette.length).toBe(256);
+    const rgb = toRgb(image);
+    for (let i = 0; i < 300; i++) {
+      const drawn = [...rgb.subarray(i * 3, i * 3 + 3)];
+      const distance = Math.hypot(...drawn.map((c, k) => c - (ink(i)[k] ?? 0)));
+      expect(distance, `pixel ${i}`).toBeLessThanOrEqual(12);
+    }
+  });
+
   it.each([
     ['<circle cx="5" cy="5" r="3"/>', '<circle> is not supported'],
     ['<path fill="#000" stroke="#000" d="M0 0 L5 5"/>', 'stroke="#000"> is not supported'],

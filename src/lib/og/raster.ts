@@ -9,6 +9,7 @@
  *
  * The image is kept as palette indices from the start: white, a few inks and their edge blends
  * fit 256 colours, the PNG stores one byte a pixel, and no full-colour buffer is ever made.
+ * Should a drawing need more, the extra colours take the nearest one in the palette.
  */
 
 /** An image of at most 256 colours: one palette index a pixel, rows top to bottom. */
@@ -24,20 +25,30 @@ export interface IndexedImage {
 class Palette {
   readonly colours: number[] = [];
   readonly #index = new Map<number, number>();
-  /** The index of a colour, added if new; more than 256 colours is an error. */
+  /**
+   * The index of a colour, added if new. Past 256 colours (only edge blends of several inks over one
+   * another could get there) a colour takes the index of the nearest one already there.
+   */
   of(colour: number): number {
     let i = this.#index.get(colour);
     if (i === undefined) {
-      i = this.colours.length;
-      if (i === 256) {
-        throw new Error(
-          'card raster: the card needs more than 256 colours (too many overlapping inks)',
-        );
-      }
-      this.colours.push(colour);
+      i = this.colours.length < 256 ? this.colours.push(colour) - 1 : this.#nearest(colour);
       this.#index.set(colour, i);
     }
     return i;
+  }
+
+  #nearest(colour: number): number {
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const [i, c] of this.colours.entries()) {
+      const d =
+        (((c >> 16) & 0xff) - ((colour >> 16) & 0xff)) ** 2 +
+        (((c >> 8) & 0xff) - ((colour >> 8) & 0xff)) ** 2 +
+        ((c & 0xff) - (colour & 0xff)) ** 2;
+      if (d < bestDistance) [best, bestDistance] = [i, d];
+    }
+    return best;
   }
 }
 

@@ -38,7 +38,7 @@ const FAMILIES = cardFamilies(ROOT, 700);
 // Same default and variable as cacheDir in astro.config.mjs; cards live beside Astro's own cache.
 const CACHE = join(process.env['ASTRO_CACHE_DIR'] ?? join(ROOT, 'node_modules/.astro'), 'og-cards');
 
-// Cards are the costliest pages (about 30 ms of CPU each): they render in worker threads, one per
+// Cards are the costliest pages (about 12 ms of CPU each): they render in worker threads, one per
 // core, while the main thread renders other pages (astro.config.mjs sets build.concurrency).
 let pool: CardPool | undefined;
 const workers = () =>
