@@ -25,10 +25,18 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Starts Debian's Chromium headless, never a downloaded browser. */
+/**
+ * Debian's build of Chromium's headless shell: the same Blink and V8 as its `chromium` (one source
+ * package, one version) without the desktop browser around them, and what Playwright itself runs
+ * for headless tests. On this 2-core VM it opens a page in about 0.15 s where `chromium --headless`
+ * takes 0.5 s, which is most of the suite's time. Lighthouse keeps the full browser.
+ */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
+/** Starts Debian's Chromium headless shell, never a downloaded browser. */
 export async function launch(): Promise<Browser> {
-  requireTool('/usr/bin/chromium', 'chromium');
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  requireTool(HEADLESS_SHELL, 'chromium-headless-shell');
+  return chromium.launch({ executablePath: HEADLESS_SHELL, args: CHROMIUM_ARGS });
 }
 
 /** A page a test opened, with what went wrong while it was open. */
