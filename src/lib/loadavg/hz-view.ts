@@ -98,7 +98,7 @@ export function hzGuessResultsHtml(prefix: string, guess: HzGuess | null): strin
     )
     .join('');
   return (
-    `<p class="answer"><span class="label">Most likely:</span> ${out('best', v.best)}</p>` +
+    `<p class="headline"><span class="label">Most likely:</span> ${out('best', v.best)}</p>` +
     `<p class="statement">${out('statement', v.statement)}</p>` +
     `<table id="${escapeHtml(widgetId(prefix, 'table'))}"><caption>What each common HZ predicts for this interval</caption>` +
     '<thead><tr><th scope="col">HZ</th><th scope="col">Spikes every</th><th scope="col">You see vs. this</th></tr></thead>' +

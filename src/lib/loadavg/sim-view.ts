@@ -225,7 +225,7 @@ export function simResultsHtml(
     `<output${attributes({ id: id(part), for: forAll, 'aria-live': 'polite' })}>${escapeHtml(text)}</output>`;
   return (
     `<figure class="chart" id="${escapeHtml(id('chart'))}">${svg}${LEGEND}</figure>` +
-    `<p class="peak" id="${escapeHtml(id('peak-line'))}"><span class="label">Peak 1-minute load:</span> ${output('peak', result ? peakText(result) : NO_VALUE)}</p>` +
+    `<p class="headline" id="${escapeHtml(id('peak-line'))}"><span class="label">Peak 1-minute load:</span> ${output('peak', result ? peakText(result) : NO_VALUE)}</p>` +
     `<p class="summary">${output('summary', summary?.headline ?? 'Fix the highlighted field to run the simulation.')}</p>` +
     `<table id="${escapeHtml(id('spikes'))}"><caption>Spikes found</caption><thead><tr>` +
     '<th scope="col">Starts at</th><th scope="col">Samples</th><th scope="col">Agent threads counted</th><th scope="col">Peak 1-min load</th>' +
