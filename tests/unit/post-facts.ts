@@ -26,6 +26,7 @@ export const POST_FACTS: readonly PostFacts[] = [
     figures: [
       '1 hour 45 minutes',
       '1h45m',
+      'anonsvn.kde.org',
       'Ctenzi',
       'Leptone',
       'Gallien',
@@ -71,7 +72,6 @@ export const POST_FACTS: readonly PostFacts[] = [
       'collection_jitter',
     ],
     links: [
-      'https://anonsvn.kde.org/',
       'https://invent.kde.org/',
       'https://my.kde.org/',
       'https://github.com/influxdata/telegraf/issues/743',

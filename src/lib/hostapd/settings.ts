@@ -46,7 +46,7 @@ export interface FieldError {
   message: string;
 }
 
-/** The settings that reproduce the example in the iOS TLS post. */
+/** The iOS TLS post's example (interface, bridge, SSID, driver, country, WPA2-PSK, passphrase), plus an explicit band and channel. */
 export const DEFAULT_SETTINGS: Readonly<HostapdSettings> = Object.freeze({
   iface: 'wlan0',
   bridge: 'br0',

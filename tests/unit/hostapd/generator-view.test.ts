@@ -20,7 +20,7 @@ describe('the generator view', () => {
       expect(html).toContain(`id="ap2-${key}"`);
     expect(html).toContain('<fieldset class="controls" disabled>');
     expect(html).toContain(
-      'WPA2 on every iOS version, WPA3 and the WPA2/WPA3 transition from iOS 13',
+      'WPA3 needs iOS 13 or later; on WPA2/WPA3 transition, older iPhones join with WPA2',
     );
   });
 
