@@ -45,7 +45,7 @@ export function hzStatement(g: HzGuess): string {
   const predicted = `${what} ${formatDuration(Math.round(toNumber(best.predicted)))}`;
   const how = describeOff(best.ratio);
   return g.confident
-    ? `Most likely HZ = ${best.hz}: it predicts ${predicted}, ${how}.`
+    ? `HZ = ${best.hz} predicts ${predicted}, ${how}.`
     : `None of HZ ${COMMON_HZ.join('/')} fits well; the closest is HZ = ${best.hz}, which predicts ${predicted} (${how}). Check the interval, or the kernel may use another HZ.`;
 }
 
