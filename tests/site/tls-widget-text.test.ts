@@ -23,7 +23,7 @@ const SLUG = 'decrypting-ios-tls-traffic';
 const WIDGETS = ['keylog-inspector', 'hostapd-generator'];
 const KEYLOG_HINT = 'CLIENT_RANDOM, CLIENT_TRAFFIC_SECRET_0, …';
 const SECURITY_HINT =
-  'WPA3 needs iOS 13 or later; on WPA2/WPA3 transition, older iPhones join with WPA2';
+  'WPA3 needs iOS 13 or later; on a WPA2/WPA3 transition network, older iPhones join with WPA2';
 
 /**
  * Text of a tree, leaving out code blocks and controls, whose text is data rather than prose. With

@@ -142,7 +142,7 @@ function fieldSpecs(v: GeneratorValues): FieldSpec[] {
       kind: 'select',
       key: 'security',
       label: FIELD_LABELS.security,
-      hint: 'Every iPhone joins WPA2. WPA3 needs iOS 13 or later; on WPA2/WPA3 transition, older iPhones join with WPA2.',
+      hint: 'Every iPhone joins WPA2. WPA3 needs iOS 13 or later; on a WPA2/WPA3 transition network, older iPhones join with WPA2.',
       value: v.security,
       options: SECURITY_MODES,
     },

@@ -20,7 +20,7 @@ describe('the generator view', () => {
       expect(html).toContain(`id="ap2-${key}"`);
     expect(html).toContain('<fieldset class="controls" disabled>');
     expect(html).toContain(
-      'WPA3 needs iOS 13 or later; on WPA2/WPA3 transition, older iPhones join with WPA2',
+      'WPA3 needs iOS 13 or later; on a WPA2/WPA3 transition network, older iPhones join with WPA2',
     );
   });
 
