@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { CARD_FONT, cardTree, fitTitle } from '../../src/lib/og/card.ts';
+import { CARD_FONT, cardTree, drawnTitle, fitTitle } from '../../src/lib/og/card.ts';
 import { cardFamilies, fontFile, fontList } from '../../src/lib/og/font-files.ts';
 import { codePointLabel, parseUnicodeRange, planFonts } from '../../src/lib/og/fonts.ts';
+import { rasteriseSvg, toRgb } from '../../src/lib/og/raster.ts';
 import type { CardFont } from '../../src/lib/og/render.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -22,16 +23,16 @@ const BASE = [
   inter('latin-ext', 700),
 ];
 
-/** The characters satori finds no glyph for when drawing the card with the fonts the plan names. */
-async function unrendered(title: string): Promise<string[]> {
-  const plan = planFonts(fitTitle(title), FAMILIES);
+/** The card's SVG as satori draws it with the fonts the plan names, and what it found no glyph for. */
+async function drawCard(title: string): Promise<{ svg: string; missing: string[] }> {
+  const plan = planFonts(drawnTitle(title), FAMILIES);
   const base = new Set(BASE.map((f) => f.data));
   const fonts = fontList(
     BASE,
     plan.files.filter((f) => !base.has(fontFile(f))),
   );
   const missing: string[] = [];
-  await satori(
+  const svg = await satori(
     cardTree({ title, date: new Date(Date.UTC(2021, 0, 1)), siteName: 'Notes' }) as never,
     {
       width: 1200,
@@ -49,7 +50,34 @@ async function unrendered(title: string): Promise<string[]> {
       },
     },
   );
-  return missing;
+  return { svg, missing };
+}
+
+/** The characters satori finds no glyph for when drawing the card with the fonts the plan names. */
+async function unrendered(title: string): Promise<string[]> {
+  return (await drawCard(title)).missing;
+}
+
+/** The inked column ranges [start, end) of a one-line title's band of the card, left to right. */
+async function titleInk(title: string): Promise<[number, number][]> {
+  const image = rasteriseSvg((await drawCard(title)).svg);
+  const rgb = toRgb(image);
+  const inked = (x: number) => {
+    // The title's line, below the site name and above the rule and date.
+    for (let y = 180; y < 480; y++) if ((rgb[(y * image.width + x) * 3] ?? 255) < 128) return true;
+    return false;
+  };
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let x = 0; x <= image.width; x++) {
+    const ink = x < image.width && inked(x);
+    if (ink && start < 0) start = x;
+    if (!ink && start >= 0) {
+      runs.push([start, x]);
+      start = -1;
+    }
+  }
+  return runs;
 }
 
 describe('social card fonts', () => {
@@ -85,6 +113,30 @@ describe('social card fonts', () => {
     it('draws every character: no glyph is missing', async () => {
       expect(await unrendered(title)).toEqual([]);
     });
+  });
+
+  // Noto Emoji has a space 1.25 em wide, and satori keeps white space in the font before it.
+  it.each(['🚀', '🎉', '✅', '❤️'])(
+    'leaves an ordinary space after %s, not a gap',
+    async (emoji) => {
+      // Ink runs: "A", the mark, then "w" of "with".
+      const [, latin, latinNext] = await titleInk('A x with');
+      const [, mark, next] = await titleInk(`A${emoji} with`);
+      const latinGap = (latinNext?.[0] ?? 0) - (latin?.[1] ?? 0);
+      const gap = (next?.[0] ?? Infinity) - (mark?.[1] ?? 0);
+      expect(latinGap).toBeGreaterThan(10);
+      expect(gap, `the space after ${emoji}`).toBeLessThan(2 * latinGap);
+    },
+  );
+
+  it.each([
+    ['Acme™ and Foo® ship ‼', 'Acme™ and Foo® ship ‼'],
+    [
+      'Launch 🚀 day ❤️ and 🇦🇷 flags 👍🏽 ok',
+      'Launch 🚀\u2009day ❤️\u2009and 🇦🇷\u2009flags 👍🏽\u2009ok',
+    ],
+  ])('swaps only the spaces that follow an emoji in %j', (title, drawn) => {
+    expect(drawnTitle(title)).toBe(drawn);
   });
 
   it('names what no font covers, so the build can warn about that post', () => {

@@ -68,11 +68,23 @@ export function titleSize(title: string): number {
   return 48;
 }
 
+// satori sets white space in the font of the character before it when that font has a space, and
+// Noto Emoji's space is 1.25 em wide. After an emoji, Inter's THIN SPACE (which Noto Emoji lacks, and
+// which with the emoji's side bearing makes the same gap as a space between words, and is still a
+// line-break opportunity) stands in for U+0020. Inter draws © ® ™ ‼ ⁉ itself, with its own space.
+const SPACE_AFTER_EMOJI =
+  /(?<=(?![©®™‼⁉])\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\uFE0F|\u20E3) /gu;
+
+/** The title's text for satori: fitTitle's, with the space after an emoji swapped as explained above. */
+export function drawnTitle(title: string): string {
+  return fitTitle(title).replace(SPACE_AFTER_EMOJI, '\u2009');
+}
+
 /** The card's element tree: site name at the top, the title, then the date; pure data for satori. */
 export function cardTree(card: CardInput): CardNode {
   const problems = validateCard(card);
   if (problems.length > 0) throw new Error(`Invalid social card: ${problems.join('; ')}`);
-  const title = fitTitle(card.title);
+  const title = drawnTitle(card.title);
   // Rules are boxes with a background, not CSS borders: satori draws a box as one rectangle, which
   // the card rasteriser (raster.ts) fills directly; borders become clip paths and masks.
   const rule = (height: number, colour: string): CardNode => ({

@@ -24,7 +24,7 @@ export type CardRenderer = (
 ) => Promise<Uint8Array>;
 
 /** Bump when the layout or renderers change in a way the inputs do not show, to drop old cached cards. */
-export const CARD_VERSION = 'og-card-4';
+export const CARD_VERSION = 'og-card-5';
 
 type SatoriFonts = Parameters<typeof satori>[1]['fonts'];
 // Satori caches parsed fonts by object identity, so the same font list must yield the same objects:

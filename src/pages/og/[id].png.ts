@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPosts, type Post } from '../../data/posts.ts';
-import { fitTitle } from '../../lib/og/card.ts';
+import { drawnTitle } from '../../lib/og/card.ts';
 import { type CardPool, cardPool } from '../../lib/og/card-pool.ts';
 import { cardFamilies, fontFile, fontList } from '../../lib/og/font-files.ts';
 import { codePointLabel, planFonts } from '../../lib/og/fonts.ts';
@@ -57,7 +57,7 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute<{ post: Post }> = async ({ props }) => {
   const { title, pubDate } = props.post.data;
   // Only the title can bring scripts beyond Latin; the extra subsets it needs are loaded for it alone.
-  const plan = planFonts(`${fitTitle(title)} ${SITE.title}`, FAMILIES);
+  const plan = planFonts(`${drawnTitle(title)} ${SITE.title}`, FAMILIES);
   const inBase = new Set(BASE.map((f) => f.data));
   const extra = plan.files.filter((file) => !inBase.has(fontFile(file)));
   const missing = new Set(plan.missing);
