@@ -156,14 +156,26 @@ describe('the theme switch and header, on the /blog/ build', () => {
       page.getByRole('radio', { name: 'System' }),
     ])
       expect(await item.isVisible()).toBe(true);
+    const header = await page.locator('header.site-header').boundingBox();
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(
+      (heading?.y ?? 0) - (header?.height ?? 0),
+      'room above the heading',
+    ).toBeGreaterThanOrEqual(24);
   });
 
-  it.each(POSTS)('at 360 × 640 shows the heading of %s without scrolling', async (slug) => {
-    const { page } = await live.open(`posts/${slug}/`, { viewport: PHONE });
-    const box = await page.getByRole('heading', { level: 1 }).boundingBox();
-    const header = await page.locator('header.site-header').boundingBox();
-    expect(header?.height).toBeLessThanOrEqual(72);
-    expect(box?.y).toBeGreaterThanOrEqual(header?.height ?? 0);
-    expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
-  });
+  it.each(POSTS)(
+    'at 360 × 640 shows the heading of %s without scrolling, clear of the header',
+    async (slug) => {
+      const { page } = await live.open(`posts/${slug}/`, { viewport: PHONE });
+      const box = await page.getByRole('heading', { level: 1 }).boundingBox();
+      const header = await page.locator('header.site-header').boundingBox();
+      expect(header?.height).toBeLessThanOrEqual(72);
+      expect(
+        (box?.y ?? 0) - (header?.height ?? 0),
+        'room above the heading',
+      ).toBeGreaterThanOrEqual(24);
+      expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
+    },
+  );
 });
