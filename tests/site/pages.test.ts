@@ -34,6 +34,29 @@ describe.each(BUILDS)('build at $name', ({ dir, base }) => {
     }
   });
 
+  // Astro drops white space that holds a line break between text and a tag, as JSX does: a link at
+  // the end of a source line needs {' '} or it runs into the next word.
+  const INLINE = new Set(['a', 'code', 'strong', 'em', 'b', 'i', 'kbd', 'abbr', 'time']);
+  it('never runs a link or other inline element into the words beside it', () => {
+    const joined: string[] = [];
+    for (const page of pages) {
+      for (const parent of elements(parseHtml(join(dir, page)))) {
+        parent.children.forEach((child, i) => {
+          if (child.type !== 'element' || !INLINE.has(child.tagName)) return;
+          const classes = child.properties['className'];
+          if (Array.isArray(classes) && classes.includes('heading-anchor')) return;
+          const before = parent.children[i - 1];
+          const after = parent.children[i + 1];
+          if (before?.type === 'text' && /[\p{L}\p{N}]$/u.test(before.value))
+            joined.push(`${page}: …${before.value.slice(-20)}<${child.tagName}>`);
+          if (after?.type === 'text' && /^[\p{L}\p{N}]/u.test(after.value))
+            joined.push(`${page}: </${child.tagName}>${after.value.slice(0, 20)}…`);
+        });
+      }
+    }
+    expect(joined).toEqual([]);
+  });
+
   it('every internal link, image, stylesheet and script resolves, fragments included', () => {
     const broken: string[] = [];
     for (const page of pages) {
