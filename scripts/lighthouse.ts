@@ -19,6 +19,7 @@ import { CHROMIUM_ARGS } from '../tests/support/browser.ts';
 import { CONTENT_TYPES } from '../tests/support/server.ts';
 import { fileFor } from '../tests/support/site.ts';
 import { markdownTable } from './bench/report.ts';
+import { judgeForFile, missingMessage } from './judges.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The four categories, as Lighthouse names them. */
@@ -85,7 +86,7 @@ export async function audit(
   pages: readonly string[] = pagesOf(dir),
 ): Promise<PageScores[]> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install the Debian package chromium (.ci/run does)`);
+    throw new Error(missingMessage(judgeForFile(CHROMIUM)));
   }
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`${dir} has no build: run "npm run build:sites" first`);

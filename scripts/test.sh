@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# npm test: the type check and lint run beside the test builds (two cores, two jobs), then every test once.
+# npm test: the outside judges, then the type check and lint run beside the test builds (two cores, two jobs), then every test once.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export ASTRO_TELEMETRY_DISABLED=1
+# The outside judges first: install what is missing, or stop before any test naming it.
+node scripts/install-judges.ts || exit 1
 check_log=$(mktemp)
 trap 'rm -f "$check_log"' EXIT
 start=$SECONDS

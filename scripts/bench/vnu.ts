@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { judgeForPackage, missingMessage } from '../judges.ts';
 
 /** The checker's jar, as the vnu-jar package ships it (its JRE download is not used). */
 export const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
@@ -17,9 +18,7 @@ export function java(): string {
     .map((d) => join(d, 'java'))
     .find((p) => existsSync(p));
   if (!found) {
-    throw new Error(
-      'java not found: install the Debian package default-jre-headless (.ci/run does)',
-    );
+    throw new Error(missingMessage(judgeForPackage('default-jre-headless')));
   }
   return found;
 }

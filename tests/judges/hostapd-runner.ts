@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { judgeForPackage, missingMessage } from '../../scripts/judges.ts';
 
 const CANDIDATES = [
   '/usr/sbin/hostapd',
@@ -18,7 +19,7 @@ const CANDIDATES = [
 export function findHostapd(): string {
   const onPath = (process.env.PATH ?? '').split(':').map((d) => join(d, 'hostapd'));
   const found = [...onPath, ...CANDIDATES].find((p) => p !== 'hostapd' && existsSync(p));
-  if (found === undefined) throw new Error('hostapd not found: install Debian package hostapd');
+  if (found === undefined) throw new Error(missingMessage(judgeForPackage('hostapd')));
   return found;
 }
 

@@ -35,7 +35,7 @@ const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 /** Starts Debian's Chromium headless shell, never a downloaded browser. */
 export async function launch(): Promise<Browser> {
-  requireTool(HEADLESS_SHELL, 'chromium-headless-shell');
+  requireTool(HEADLESS_SHELL);
   return chromium.launch({ executablePath: HEADLESS_SHELL, args: CHROMIUM_ARGS });
 }
 

@@ -2,19 +2,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { judgeForFile, judgeForPackage, missingMessage } from '../../scripts/judges.ts';
 
-/** Fails loudly, naming the Debian package, when an independent checker is missing. */
-export function requireTool(path: string, debianPackage: string): void {
-  if (!existsSync(path)) {
-    throw new Error(
-      `${path} not found: install the Debian package ${debianPackage} (.ci/run does)`,
-    );
-  }
+/** Fails loudly, naming the Debian package from the one list of judges, when a checker is missing. */
+export function requireTool(path: string): void {
+  const judge = judgeForFile(path);
+  if (!existsSync(path)) throw new Error(missingMessage(judge));
 }
 
 /** Runs xmllint --noout on a string; returns its complaints ('' when well-formed). */
 export function xmllint(xml: string): string {
-  requireTool('/usr/bin/xmllint', 'libxml2-utils');
+  requireTool('/usr/bin/xmllint');
   const r = spawnSync('/usr/bin/xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' });
   return r.status === 0 ? '' : r.stderr || `xmllint exited ${r.status}`;
 }
@@ -64,12 +62,8 @@ let feedparserFound = false;
 /** Parses feed files with Debian's python3-feedparser, all in one Python run. */
 export function feedparseFiles(files: readonly string[]): Parsed[] {
   if (!feedparserFound) {
-    requireTool('/usr/bin/python3', 'python3');
     const probe = spawnSync('/usr/bin/python3', ['-c', 'import feedparser'], { encoding: 'utf8' });
-    if (probe.status !== 0)
-      throw new Error(
-        'Python module feedparser not found: install the Debian package python3-feedparser',
-      );
+    if (probe.status !== 0) throw new Error(missingMessage(judgeForPackage('python3-feedparser')));
     feedparserFound = true;
   }
   const todo = [...new Set(files.filter((f) => !parsedFiles.has(f)))];
