@@ -65,14 +65,16 @@ export const GET: APIRoute<{ post: Post }> = async ({ props }) => {
   const noGlyph = (text: string) => {
     for (const ch of text) missing.add(ch);
   };
+  const file = props.post.filePath ?? props.post.id;
   const { png } = await cachedCard(card, fontList(BASE, extra), CACHE, noGlyph, (...args) =>
     workers().render(...args),
-  );
+  ).catch((e: unknown) => {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`${file}: the social card of "${title}" could not be drawn: ${why}`);
+  });
   if (missing.size > 0) {
     const chars = [...missing].map((c) => `"${c}" (${codePointLabel(c)})`).join(', ');
-    console.warn(
-      `[og] ${props.post.filePath ?? props.post.id}: no card font draws ${chars}; its social card leaves them out`,
-    );
+    console.warn(`[og] ${file}: no card font draws ${chars}; its social card leaves them out`);
   }
   return new Response(png.slice().buffer, { headers: { 'Content-Type': 'image/png' } });
 };
