@@ -6,11 +6,11 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
-import { mdxCompileCache, setupFingerprint } from './src/lib/markdown/compile-cache.ts';
-import { remarkFastSmartypants } from './src/lib/markdown/smartypants.ts';
-import { untimedTokenizer } from './src/lib/markdown/untimed-tokenizer.ts';
-import { normaliseBase, normaliseSiteUrl } from './src/lib/paths.ts';
-import { pagefindIndex } from './src/lib/search/integration.ts';
+import { mdxCompileCache, setupFingerprint } from './src/build/markdown/compile-cache.ts';
+import { pagefindIndex } from './src/build/search/integration.ts';
+import { remarkFastSmartypants } from './src/core/markdown/smartypants.ts';
+import { untimedTokenizer } from './src/core/markdown/untimed-tokenizer.ts';
+import { normaliseBase, normaliseSiteUrl } from './src/core/paths.ts';
 import { SITE } from './src/site.config.ts';
 
 // Deploy anywhere: the absolute URL and the sub-path come from the environment at build time.

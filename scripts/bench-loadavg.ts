@@ -7,12 +7,12 @@
  * Prints the median and 95th percentile of many runs after a warm-up; with --check, exits 1 when
  * a budgeted figure is over its budget.
  */
-import { analyseBeat, guessHz } from '../src/lib/loadavg/beat.ts';
-import { chartGeometry } from '../src/lib/loadavg/chart.ts';
-import { parseDuration } from '../src/lib/loadavg/format.ts';
-import { SIM_PRESETS, type SimFormValues, validateSim } from '../src/lib/loadavg/params.ts';
-import { summarise } from '../src/lib/loadavg/sim-view.ts';
-import { simulate } from '../src/lib/loadavg/simulate.ts';
+import { analyseBeat, guessHz } from '../src/core/loadavg/beat.ts';
+import { chartGeometry } from '../src/core/loadavg/chart.ts';
+import { parseDuration } from '../src/core/loadavg/format.ts';
+import { SIM_PRESETS, type SimFormValues, validateSim } from '../src/core/loadavg/params.ts';
+import { summarise } from '../src/core/loadavg/sim-view.ts';
+import { simulate } from '../src/core/loadavg/simulate.ts';
 import { timeRuns } from './bench/report.ts';
 
 const args = process.argv.slice(2);

@@ -3,7 +3,7 @@
 // Not part of npm test: the source text lives outside the repository.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { copiedRuns, RETELLING_RULE } from '../src/lib/retelling.ts';
+import { copiedRuns, RETELLING_RULE } from '../src/core/retelling.ts';
 
 const [sourcePath, postsArg] = process.argv.slice(2);
 if (sourcePath === undefined) {

@@ -1,7 +1,7 @@
 // Creates content/posts/<slug>.mdx as a draft dated today: npm run new-post -- "Post title"
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileSlug, localDate, parseArgs, postSource, USAGE } from '../src/lib/new-post.ts';
+import { fileSlug, localDate, parseArgs, postSource, USAGE } from '../src/core/new-post.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // POSTS_DIR is the same variable content.config.ts reads, so tests can write to a scratch corpus.

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
+import { frontmatterSchema } from './core/frontmatter.ts';
 import { postsLoader } from './data/posts-loader.ts';
-import { frontmatterSchema } from './lib/frontmatter.ts';
 
 const posts = defineCollection({
   // POSTS_DIR lets tests and the benchmark build another corpus with the same code.

@@ -6,12 +6,12 @@
  *
  * Prints the median and 95th percentile of many runs after a warm-up, like scripts/bench-loadavg.ts.
  */
-import { companionSteps, renderCommands } from '../../src/lib/hostapd/commands.ts';
-import { buildHostapdConfig } from '../../src/lib/hostapd/config.ts';
-import { DEFAULT_SETTINGS, validateSettings } from '../../src/lib/hostapd/settings.ts';
-import { renderStepsHtml } from '../../src/lib/hostapd/view.ts';
-import { parseKeyLog, SAMPLE_KEYLOG } from '../../src/lib/keylog/keylog.ts';
-import { renderKeyLogHtml, summarizeKeyLog } from '../../src/lib/keylog/view.ts';
+import { companionSteps, renderCommands } from '../../src/core/hostapd/commands.ts';
+import { buildHostapdConfig } from '../../src/core/hostapd/config.ts';
+import { DEFAULT_SETTINGS, validateSettings } from '../../src/core/hostapd/settings.ts';
+import { renderStepsHtml } from '../../src/core/hostapd/view.ts';
+import { parseKeyLog, SAMPLE_KEYLOG } from '../../src/core/keylog/keylog.ts';
+import { renderKeyLogHtml, summarizeKeyLog } from '../../src/core/keylog/view.ts';
 import { bigKeyLog } from './keylog-sample.ts';
 import { timeRuns } from './report.ts';
 

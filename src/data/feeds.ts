@@ -11,16 +11,16 @@ import {
   feedTitle,
   routeDir,
   selectForFeed,
-} from '../lib/feeds/catalog.ts';
-import { toFeedHtml } from '../lib/feeds/content.ts';
+} from '../core/feeds/catalog.ts';
+import { toFeedHtml } from '../core/feeds/content.ts';
 import {
   type FeedChannel,
   type FeedEntry,
   renderAtom,
   renderJson,
   renderRss,
-} from '../lib/feeds/render.ts';
-import { tagCounts } from '../lib/posts.ts';
+} from '../core/feeds/render.ts';
+import { tagCounts } from '../core/posts.ts';
 import { LIMITS, SITE } from '../site.config.ts';
 import { getPosts, type Post } from './posts.ts';
 import { absolute, href, postPath, tagPath } from './urls.ts';

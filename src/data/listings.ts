@@ -1,5 +1,5 @@
-import { type ListingPage, paginate } from '../lib/pagination.ts';
-import { tagCounts, withTag } from '../lib/posts.ts';
+import { type ListingPage, paginate } from '../core/pagination.ts';
+import { tagCounts, withTag } from '../core/posts.ts';
 import { LIMITS } from '../site.config.ts';
 import { getPosts, type Post } from './posts.ts';
 import { tagPath } from './urls.ts';

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { parse } from 'yaml';
-import { checkFrontmatter } from '../lib/frontmatter.ts';
-import { POST_EXTENSION, postFileProblems, postIdOf } from '../lib/post-files.ts';
+import { checkFrontmatter } from '../core/frontmatter.ts';
+import { POST_EXTENSION, postFileProblems, postIdOf } from '../core/post-files.ts';
 
 // The frontmatter block as Astro's own parser finds it (optional BOM or blank lines, then ---).
 const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)---([\s\S]*?\n)---/;

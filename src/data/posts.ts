@@ -1,5 +1,5 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { selectPosts } from '../lib/posts.ts';
+import { selectPosts } from '../core/posts.ts';
 
 /** A post entry from the content collection. */
 export type Post = CollectionEntry<'posts'>;

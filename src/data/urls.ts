@@ -1,4 +1,4 @@
-import { absoluteUrl, joinBase } from '../lib/paths.ts';
+import { absoluteUrl, joinBase } from '../core/paths.ts';
 
 const BASE = import.meta.env.BASE_URL;
 

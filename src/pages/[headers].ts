@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { headerRules, renderHeaders } from '../lib/security.ts';
+import { headerRules, renderHeaders } from '../core/security.ts';
 
 // Astro skips files whose names start with "_", so `_headers` comes from a parameter.
 export const getStaticPaths = (() => [

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
+import { lastModified, tagCounts, withTag } from '../core/posts.ts';
+import { renderSitemap } from '../core/sitemap.ts';
 import { homePages, type PostPage, tagPages } from '../data/listings.ts';
 import { getPosts } from '../data/posts.ts';
 import { absolute, postPath, tagPath } from '../data/urls.ts';
-import { lastModified, tagCounts, withTag } from '../lib/posts.ts';
-import { renderSitemap } from '../lib/sitemap.ts';
 
 /** Every indexable page: home, listings, posts and tag pages, with their last change. */
 export const GET: APIRoute = async ({ site }) => {

@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { cardPool } from '../../src/lib/og/card-pool.ts';
-import { fontFile } from '../../src/lib/og/font-files.ts';
-import type { CardFont } from '../../src/lib/og/render.ts';
+import { cardPool } from '../../src/build/og/card-pool.ts';
+import { fontFile } from '../../src/build/og/font-files.ts';
+import type { CardFont } from '../../src/build/og/render.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const inter = (weight: 400 | 700): CardFont => {
@@ -19,7 +19,7 @@ const PNG = [0x89, 0x50, 0x4e, 0x47];
 describe('cardPool', () => {
   it('replaces a worker killed mid-build and still draws every card', async () => {
     const started: Worker[] = [];
-    const pool = cardPool(join(ROOT, 'src/lib/og/card-worker.ts'), 1, (w) => started.push(w));
+    const pool = cardPool(join(ROOT, 'src/build/og/card-worker.ts'), 1, (w) => started.push(w));
     const cards = ['One', 'Two', 'Three'].map((t) => pool.render(card(t), FONTS));
     await started[0]?.terminate();
     const pngs = await Promise.all(cards);

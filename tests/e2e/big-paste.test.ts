@@ -6,8 +6,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bigKeyLog } from '../../scripts/bench/keylog-sample.ts';
-import { parseKeyLog } from '../../src/lib/keylog/keylog.ts';
-import { summarizeKeyLog } from '../../src/lib/keylog/view.ts';
+import { parseKeyLog } from '../../src/core/keylog/keylog.ts';
+import { summarizeKeyLog } from '../../src/core/keylog/view.ts';
 import { liveSite } from '../support/browser.ts';
 
 const live = liveSite();

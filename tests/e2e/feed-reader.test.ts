@@ -5,13 +5,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { buildHostapdConfig } from '../../src/lib/hostapd/config.ts';
-import { DEFAULT_SETTINGS } from '../../src/lib/hostapd/settings.ts';
-import { parseKeyLog, SAMPLE_KEYLOG } from '../../src/lib/keylog/keylog.ts';
-import { summarizeKeyLog } from '../../src/lib/keylog/view.ts';
-import { analyseBeat, guessHz } from '../../src/lib/loadavg/beat.ts';
-import { beatView } from '../../src/lib/loadavg/beat-view.ts';
-import { hzView } from '../../src/lib/loadavg/hz-view.ts';
+import { buildHostapdConfig } from '../../src/core/hostapd/config.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/hostapd/settings.ts';
+import { parseKeyLog, SAMPLE_KEYLOG } from '../../src/core/keylog/keylog.ts';
+import { summarizeKeyLog } from '../../src/core/keylog/view.ts';
+import { analyseBeat, guessHz } from '../../src/core/loadavg/beat.ts';
+import { beatView } from '../../src/core/loadavg/beat-view.ts';
+import { hzView } from '../../src/core/loadavg/hz-view.ts';
 import {
   DEFAULT_BEAT_INPUT,
   DEFAULT_HZ_GUESS_INPUT,
@@ -19,9 +19,9 @@ import {
   validateBeat,
   validateHzGuess,
   validateSim,
-} from '../../src/lib/loadavg/params.ts';
-import { peakText, summarise } from '../../src/lib/loadavg/sim-view.ts';
-import { simulate } from '../../src/lib/loadavg/simulate.ts';
+} from '../../src/core/loadavg/params.ts';
+import { peakText, summarise } from '../../src/core/loadavg/sim-view.ts';
+import { simulate } from '../../src/core/loadavg/simulate.ts';
 import { sharedBrowser } from '../support/browser.ts';
 import { CONTENT_TYPES } from '../support/server.ts';
 import { BUILDS, fileFor, ROOT, requireBuild, TEST_ORIGIN } from '../support/site.ts';

@@ -7,7 +7,7 @@ import {
   type HeaderRule,
   headersFor,
   parseHeaders,
-} from '../../src/lib/security.ts';
+} from '../../src/core/security.ts';
 import { launch } from '../support/browser.ts';
 import { type StaticSite, serve } from '../support/server.ts';
 import {

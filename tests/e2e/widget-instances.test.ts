@@ -1,16 +1,16 @@
 // Two instances of a widget on one page work independently (ids come from the instance), and the
 // kit's Reset restores the opening scenario and clears it from the page address.
 import { describe, expect, it } from 'vitest';
-import { analyseBeat } from '../../src/lib/loadavg/beat.ts';
-import { beatFormHtml, beatResultsHtml } from '../../src/lib/loadavg/beat-view.ts';
+import { analyseBeat } from '../../src/core/loadavg/beat.ts';
+import { beatFormHtml, beatResultsHtml } from '../../src/core/loadavg/beat-view.ts';
 import {
   DEFAULT_BEAT_INPUT,
   DEFAULT_SIM_INPUT,
   validateBeat,
   validateSim,
-} from '../../src/lib/loadavg/params.ts';
-import { presetsHtml, simFormHtml, simResultsHtml } from '../../src/lib/loadavg/sim-view.ts';
-import { simulate } from '../../src/lib/loadavg/simulate.ts';
+} from '../../src/core/loadavg/params.ts';
+import { presetsHtml, simFormHtml, simResultsHtml } from '../../src/core/loadavg/sim-view.ts';
+import { simulate } from '../../src/core/loadavg/simulate.ts';
 import { liveSite } from '../support/browser.ts';
 
 const live = liveSite();

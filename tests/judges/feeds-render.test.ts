@@ -8,8 +8,8 @@ import {
   renderJson,
   renderRss,
   stripInvalidXmlChars,
-} from '../../src/lib/feeds/render.ts';
-import { escapeHtml } from '../../src/lib/html.ts';
+} from '../../src/core/feeds/render.ts';
+import { escapeHtml } from '../../src/core/html.ts';
 import { feedparser, xmllint } from '../support/peers.ts';
 
 const decode = (html: string) =>

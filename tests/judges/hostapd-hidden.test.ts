@@ -1,12 +1,12 @@
 // The "Hidden network" setting (the QR code's H:true): the real hostapd accepts the file it
 // writes in every security mode, and only a hidden network gets ignore_broadcast_ssid.
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildHostapdConfig } from '../../src/lib/hostapd/config.ts';
+import { buildHostapdConfig } from '../../src/core/hostapd/config.ts';
 import {
   DEFAULT_SETTINGS,
   type HostapdSettings,
   SECURITY_MODES,
-} from '../../src/lib/hostapd/settings.ts';
+} from '../../src/core/hostapd/settings.ts';
 import { findHostapd, judge, scratchDir } from './hostapd-runner.ts';
 
 const { dir, cleanup } = scratchDir();

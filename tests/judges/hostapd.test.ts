@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHostapdConfig } from '../../src/lib/hostapd/config.ts';
+import { buildHostapdConfig } from '../../src/core/hostapd/config.ts';
 import {
   BANDS,
   channelsFor,
@@ -12,7 +12,7 @@ import {
   type HostapdSettings,
   SECURITY_MODES,
   type SecurityMode,
-} from '../../src/lib/hostapd/settings.ts';
+} from '../../src/core/hostapd/settings.ts';
 import { checkShape, expectedKeys } from '../unit/hostapd/file-shape.ts';
 import { readSettings } from '../unit/hostapd/hostapd-reader.ts';
 import { findHostapd, hostapdVersion, judge, roundTrip, scratchDir } from './hostapd-runner.ts';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellQuote } from '../../src/lib/hostapd/commands.ts';
+import { shellQuote } from '../../src/core/hostapd/commands.ts';
 
 describe('the companion commands quote names for a real shell', () => {
   it.each(['$(reboot)', "a'b", 'a"b', '#x', '*', '`id`', '\\n', 'é€', '!x', '&&', '~x'])(

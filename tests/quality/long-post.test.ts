@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LONG_POST } from '../../scripts/bench/corpus.ts';
 import { pageWeight, sizeOfText } from '../../scripts/bench/weight.ts';
 import { LONG_TEST_POST as LONG, SHORT_TEST_POST as SHORT } from '../../scripts/test-builds.ts';
-import { readingMinutes } from '../../src/lib/posts.ts';
+import { readingMinutes } from '../../src/core/posts.ts';
 import { liveSite } from '../support/browser.ts';
 import { EXTRA_BUILD, elements, parseHtml, requireBuild, TEST_ORIGIN } from '../support/site.ts';
 

@@ -11,7 +11,7 @@ import {
   requireBuild,
 } from '../support/site.ts';
 
-/** The one form every machine-readable date takes (RFC 3339, UTC), from src/lib/dates.ts. */
+/** The one form every machine-readable date takes (RFC 3339, UTC), from src/core/dates.ts. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** RSS 2.0 dates are RFC 822. */
 const RFC822 =

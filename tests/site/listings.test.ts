@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { pageLabel } from '../../src/lib/pagination.ts';
+import { pageLabel } from '../../src/core/pagination.ts';
 import { LIMITS } from '../../src/site.config.ts';
 import { publishedPosts } from '../support/posts.ts';
 import {

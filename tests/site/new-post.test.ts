@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../src/lib/new-post.ts';
+import { localDate } from '../../src/core/new-post.ts';
 import {
   EXTRA_BUILD as EXTRA,
   EXTRA_POSTS as FIXTURES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBase } from '../../src/lib/paths.ts';
+import { normaliseBase } from '../../src/core/paths.ts';
 
 // Astro 7.3.5 encodes a non-ASCII base twice in image URLs, so such bases are refused at start.
 describe('normaliseBase refuses base paths that would need URL encoding', () => {

@@ -6,7 +6,7 @@ import {
   MDX_PLUGIN,
   mdxCompileCache,
   setupFingerprint,
-} from '../../src/lib/markdown/compile-cache.ts';
+} from '../../src/build/markdown/compile-cache.ts';
 
 /** A stand-in for the MDX plugin: counts compilations, returns what Astro's returns (code and meta). */
 function fakeMdx() {
@@ -55,10 +55,10 @@ describe('compiled-MDX cache', () => {
   });
   it('fingerprints the config, the lock file and the Markdown plugins', () => {
     const root = mkdtempSync(join(tmpdir(), 'mdx-root-'));
-    mkdirSync(join(root, 'src/lib/markdown'), { recursive: true });
+    mkdirSync(join(root, 'src/core/markdown'), { recursive: true });
     writeFileSync(join(root, 'astro.config.mjs'), 'a');
     const before = setupFingerprint(root);
-    writeFileSync(join(root, 'src/lib/markdown/plugin.ts'), 'b');
+    writeFileSync(join(root, 'src/core/markdown/plugin.ts'), 'b');
     const withPlugin = setupFingerprint(root);
     writeFileSync(join(root, 'package-lock.json'), 'c');
     expect(new Set([before, withPlugin, setupFingerprint(root)]).size).toBe(3);

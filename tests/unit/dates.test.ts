@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateTime, parsePostDate } from '../../src/lib/dates.ts';
-import { renderSitemap } from '../../src/lib/sitemap.ts';
+import { dateTime, parsePostDate } from '../../src/core/dates.ts';
+import { renderSitemap } from '../../src/core/sitemap.ts';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkFrontmatter } from '../../src/lib/frontmatter.ts';
+import { checkFrontmatter } from '../../src/core/frontmatter.ts';
 
 const FILE = 'content/posts/broken-post.mdx';
 const OPTIONS = { maxYear: 2027 };

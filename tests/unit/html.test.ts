@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Element, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { attributes, escapeHtml } from '../../src/lib/html.ts';
+import { attributes, escapeHtml } from '../../src/core/html.ts';
 
 // The HTML parser rewrites CR and NUL whatever the escaping; everything else must come back as typed.
 const typed = fc

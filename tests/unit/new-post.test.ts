@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkFrontmatter } from '../../src/lib/frontmatter.ts';
+import { checkFrontmatter } from '../../src/core/frontmatter.ts';
 import {
   DEFAULT_DESCRIPTION,
   fileSlug,
@@ -10,7 +10,7 @@ import {
   parseArgs,
   postSource,
   yamlString,
-} from '../../src/lib/new-post.ts';
+} from '../../src/core/new-post.ts';
 
 describe('fileSlug', () => {
   // slugify's own cases are in post-files.test.ts; here, what the file name adds: the length limit.

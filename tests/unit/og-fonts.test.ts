@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { CARD_FONT, cardTree, drawnTitle, fitTitle } from '../../src/lib/og/card.ts';
-import { cardFamilies, fontFile, fontList } from '../../src/lib/og/font-files.ts';
-import { codePointLabel, parseUnicodeRange, planFonts } from '../../src/lib/og/fonts.ts';
-import { rasteriseSvg, toRgb } from '../../src/lib/og/raster.ts';
-import type { CardFont } from '../../src/lib/og/render.ts';
+import { cardFamilies, fontFile, fontList } from '../../src/build/og/font-files.ts';
+import type { CardFont } from '../../src/build/og/render.ts';
+import { CARD_FONT, cardTree, drawnTitle, fitTitle } from '../../src/core/og/card.ts';
+import { codePointLabel, parseUnicodeRange, planFonts } from '../../src/core/og/fonts.ts';
+import { rasteriseSvg, toRgb } from '../../src/core/og/raster.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FAMILIES = cardFamilies(ROOT, 700);

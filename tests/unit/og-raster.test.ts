@@ -9,9 +9,9 @@ import fc from 'fast-check';
 import satori from 'satori';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { CARD_SIZE, cardTree } from '../../src/lib/og/card.ts';
-import { encodePng } from '../../src/lib/og/png.ts';
-import { flattenPath, type IndexedImage, rasteriseSvg, toRgb } from '../../src/lib/og/raster.ts';
+import { encodePng } from '../../src/build/og/png.ts';
+import { CARD_SIZE, cardTree } from '../../src/core/og/card.ts';
+import { flattenPath, type IndexedImage, rasteriseSvg, toRgb } from '../../src/core/og/raster.ts';
 
 const require = createRequire(import.meta.url);
 const inter = (subset: string, weight: 400 | 700) => ({

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type CardFont, cachedCard, cardKey, renderCard } from '../../src/build/og/render.ts';
 import {
   CARD_SIZE,
   cardTree,
@@ -11,9 +12,8 @@ import {
   MAX_TITLE_CHARS,
   titleSize,
   validateCard,
-} from '../../src/lib/og/card.ts';
-import { blogPosting, jsonForScript, ogImagePath } from '../../src/lib/og/meta.ts';
-import { type CardFont, cachedCard, cardKey, renderCard } from '../../src/lib/og/render.ts';
+} from '../../src/core/og/card.ts';
+import { blogPosting, jsonForScript, ogImagePath } from '../../src/core/og/meta.ts';
 
 const require = createRequire(import.meta.url);
 function font(file: string): Uint8Array {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageCount, pageLabel, pagePath, paginate } from '../../src/lib/pagination.ts';
+import { pageCount, pageLabel, pagePath, paginate } from '../../src/core/pagination.ts';
 
 describe('pagination', () => {
   describe.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, joinBase, normaliseBase, normaliseSiteUrl } from '../../src/lib/paths.ts';
+import { absoluteUrl, joinBase, normaliseBase, normaliseSiteUrl } from '../../src/core/paths.ts';
 
 describe('normaliseBase', () => {
   it.each([

@@ -2,7 +2,7 @@
 // and links. Kept here, in the repository, so the content tests need nothing outside it; a post
 // not listed here is simply not checked for facts (a new post must not fail the suite).
 
-import { SAMPLE_KEYLOG } from '../../src/lib/keylog/keylog.ts';
+import { SAMPLE_KEYLOG } from '../../src/core/keylog/keylog.ts';
 
 /** What one post must carry, each checked against the post's .mdx source. */
 export interface PostFacts {

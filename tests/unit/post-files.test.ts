@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { postFileProblems, postIdOf, slugify } from '../../src/lib/post-files.ts';
+import { postFileProblems, postIdOf, slugify } from '../../src/core/post-files.ts';
 import { ROOT } from '../support/site.ts';
 
 const DIR = 'content/posts';

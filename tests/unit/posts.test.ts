@@ -10,7 +10,7 @@ import {
   TAG_PATTERN,
   tagCounts,
   withTag,
-} from '../../src/lib/posts.ts';
+} from '../../src/core/posts.ts';
 
 const post = (
   id: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copiedRuns, proseOf, sharedRuns, wordsOf } from '../../src/lib/retelling.ts';
+import { copiedRuns, proseOf, sharedRuns, wordsOf } from '../../src/core/retelling.ts';
 
 const SOURCE =
   'Every 5.004 seconds, the kernel counts how many threads are runnable or blocked and calculates the load average.';

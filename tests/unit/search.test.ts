@@ -6,7 +6,7 @@ import {
   normaliseQuery,
   statusMessage,
   toHit,
-} from '../../src/lib/search/results.ts';
+} from '../../src/core/search/results.ts';
 
 describe('excerptSegments', () => {
   it.each([

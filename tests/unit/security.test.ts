@@ -7,7 +7,7 @@ import {
   parseHeaders,
   patternMatches,
   renderHeaders,
-} from '../../src/lib/security.ts';
+} from '../../src/core/security.ts';
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts from this origin only: no inline script, no eval, no other host', () => {

@@ -4,7 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString as textOf } from 'mdast-util-to-string';
 import remarkSmartypants from 'remark-smartypants';
 import { describe, expect, it } from 'vitest';
-import { remarkFastSmartypants } from '../../src/lib/markdown/smartypants.ts';
+import { remarkFastSmartypants } from '../../src/core/markdown/smartypants.ts';
 
 const fast = remarkFastSmartypants();
 const reference = (remarkSmartypants as unknown as () => (tree: Root) => void)();

@@ -1,6 +1,6 @@
 import { codeToHast, type ShikiTransformer } from 'shiki';
 import { describe, expect, it } from 'vitest';
-import { untimedTokenizer } from '../../src/lib/markdown/untimed-tokenizer.ts';
+import { untimedTokenizer } from '../../src/core/markdown/untimed-tokenizer.ts';
 
 describe('highlighting is the same on a busy machine', () => {
   it('Shiki tokenises with no time limit once the transformer ran', async () => {

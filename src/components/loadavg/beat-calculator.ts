@@ -2,9 +2,9 @@
  * The beat calculator's custom element: re-renders the figures from beat-view.ts on every edit,
  * with the scenario kept in the URL query (?interval=…&hz=…&burst=…) and the HZ quick picks.
  */
-import { analyseBeat } from '../../lib/loadavg/beat.ts';
-import { BEAT_KEYS, type BeatValues, beatResultsHtml } from '../../lib/loadavg/beat-view.ts';
-import { DEFAULT_BEAT_INPUT, validateBeat } from '../../lib/loadavg/params.ts';
+import { analyseBeat } from '../../core/loadavg/beat.ts';
+import { BEAT_KEYS, type BeatValues, beatResultsHtml } from '../../core/loadavg/beat-view.ts';
+import { DEFAULT_BEAT_INPUT, validateBeat } from '../../core/loadavg/params.ts';
 import { FormState, failureHtml } from '../widgets/form-state.ts';
 import { morph } from '../widgets/morph.ts';
 

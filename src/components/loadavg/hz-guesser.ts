@@ -1,7 +1,7 @@
 /** The HZ guesser's custom element: re-renders the answer from hz-view.ts on every edit. */
-import { guessHz } from '../../lib/loadavg/beat.ts';
-import { type HzGuessValues, hzGuessResultsHtml } from '../../lib/loadavg/hz-view.ts';
-import { DEFAULT_HZ_GUESS_INPUT, validateHzGuess } from '../../lib/loadavg/params.ts';
+import { guessHz } from '../../core/loadavg/beat.ts';
+import { type HzGuessValues, hzGuessResultsHtml } from '../../core/loadavg/hz-view.ts';
+import { DEFAULT_HZ_GUESS_INPUT, validateHzGuess } from '../../core/loadavg/params.ts';
 import { FormState, failureHtml } from '../widgets/form-state.ts';
 import { morph } from '../widgets/morph.ts';
 

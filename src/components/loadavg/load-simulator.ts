@@ -2,9 +2,9 @@
  * The simulator's custom element: re-runs the simulation on every edit and re-renders presets and
  * results from sim-view.ts; a preset button fills the form with its scenario.
  */
-import { SIM_PRESETS, type SimFormValues, validateSim } from '../../lib/loadavg/params.ts';
-import { presetsHtml, simResultsHtml } from '../../lib/loadavg/sim-view.ts';
-import { simulate } from '../../lib/loadavg/simulate.ts';
+import { SIM_PRESETS, type SimFormValues, validateSim } from '../../core/loadavg/params.ts';
+import { presetsHtml, simResultsHtml } from '../../core/loadavg/sim-view.ts';
+import { simulate } from '../../core/loadavg/simulate.ts';
 import { FormState, failureHtml } from '../widgets/form-state.ts';
 import { morph } from '../widgets/morph.ts';
 

@@ -2,7 +2,7 @@
  * The search page's custom element: loads Pagefind on first use and renders its results; the
  * query stays in the page address.
  */
-import type { Hit, PagefindApi, Segment } from '../../lib/search/results.ts';
+import type { Hit, PagefindApi, Segment } from '../../core/search/results.ts';
 
 const BASE = import.meta.env.BASE_URL;
 const MAX_RESULTS = 10;
@@ -22,7 +22,7 @@ function loadEngine(): Promise<PagefindApi> {
 
 // A chunk with a dynamic import stays an external file: Astro would inline a small self-contained
 // script into the page, and the Content-Security-Policy allows no inline script.
-const helpers = () => import('../../lib/search/results.ts');
+const helpers = () => import('../../core/search/results.ts');
 
 function text(segments: Segment[]): DocumentFragment {
   const frag = document.createDocumentFragment();

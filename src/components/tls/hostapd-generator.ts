@@ -4,9 +4,9 @@
  * Nothing goes into the page address or storage: the passphrase stays in the page. The QR encoder
  * (7 KB gzipped) loads at the first edit; until then the code the build drew is reused.
  */
-import { CONFIG_FILE_NAME } from '../../lib/hostapd/config.ts';
-import { channelForBand, DEFAULT_SETTINGS } from '../../lib/hostapd/settings.ts';
-import type { QrDrawer } from '../../lib/hostapd/view.ts';
+import { CONFIG_FILE_NAME } from '../../core/hostapd/config.ts';
+import { channelForBand, DEFAULT_SETTINGS } from '../../core/hostapd/settings.ts';
+import type { QrDrawer } from '../../core/hostapd/view.ts';
 import {
   channelOptions,
   checkGenerator,
@@ -15,8 +15,8 @@ import {
   generatorValues,
   settingsFrom,
   ssidHint,
-} from '../../lib/hostapd/view.ts';
-import { optionsHtml } from '../../lib/widgets/field.ts';
+} from '../../core/hostapd/view.ts';
+import { optionsHtml } from '../../core/widgets/field.ts';
 import { byId, FormState, failureHtml, setText } from '../widgets/form-state.ts';
 import { morph } from '../widgets/morph.ts';
 
@@ -66,7 +66,7 @@ class HostapdGeneratorElement extends HTMLElement {
     this.addEventListener(
       'input',
       () =>
-        void import('../../lib/hostapd/qr-svg.ts').then(({ qrSvg }) => {
+        void import('../../core/hostapd/qr-svg.ts').then(({ qrSvg }) => {
           encoder = qrSvg;
           form.update();
         }),

@@ -2,13 +2,13 @@
 // short pause in typing, a slice at a time, so the page keeps painting and answering keys, and a
 // newer edit abandons the reading in progress. A huge paste stays out of the text box: Chromium
 // lays out every line of a textarea on every keystroke (100,000 lines: seconds per key).
-import { KeyLogReader, type KeyLogReport } from '../../lib/keylog/keylog.ts';
+import { KeyLogReader, type KeyLogReport } from '../../core/keylog/keylog.ts';
 import {
   pastedHtml,
   readingMessage,
   renderKeyLogHtml,
   summarizeKeyLog,
-} from '../../lib/keylog/view.ts';
+} from '../../core/keylog/view.ts';
 import { failureHtml } from '../widgets/form-state.ts';
 
 /** Texts up to this many characters (a few hundred lines) are read at once. */

@@ -1,6 +1,6 @@
 /**
  * The widget kit's browser side: one form-state helper for every widget's custom element. It reads
- * the fields that src/lib/widgets/field.ts rendered, validates them with the model's own rules,
+ * the fields that src/core/widgets/field.ts rendered, validates them with the model's own rules,
  * shows each message at its field, hands the result to the widget to render, keeps chosen fields
  * in the page address, and resets. Any exception in validate or render becomes an inline message
  * through `fail`, never a stale result.
@@ -18,21 +18,17 @@
  *
  * A `<button type="reset">` inside the widget's form restores the defaults through `reset()`.
  */
-import { escapeHtml } from '../../lib/html.ts';
-import { describedBy, fieldIds } from '../../lib/widgets/field.ts';
+import { escapeHtml } from '../../core/html.ts';
+import type { Checked } from '../../core/widgets/checked.ts';
+import { describedBy, fieldIds } from '../../core/widgets/field.ts';
 import {
   type FormValues,
   queryWithout,
   queryWithValues,
   valuesFromQuery,
-} from '../../lib/widgets/query.ts';
+} from '../../core/widgets/query.ts';
 
-export type { FormValues };
-
-/** A model's verdict on the form: the validated value, or one message per field at fault. */
-export type Checked<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: Readonly<Partial<Record<string, string>>> };
+export type { Checked, FormValues };
 
 /** How a widget plugs into the form state. */
 export interface FormStateOptions<V extends FormValues<V>, T> {

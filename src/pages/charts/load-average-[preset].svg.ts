@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { SIM_PRESETS, type SimPreset } from '../../lib/loadavg/params.ts';
-import { presetChartFile } from '../../lib/loadavg/sim-view.ts';
+import { SIM_PRESETS, type SimPreset } from '../../core/loadavg/params.ts';
+import { presetChartFile } from '../../core/loadavg/sim-view.ts';
 
 // One chart image per simulator preset, at the path chartImagePath() gives: feeds show these in
 // place of the live chart, since readers drop inline SVG and every style.

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { qrSvg } from '../../lib/hostapd/qr-svg.ts';
-import { DEFAULT_SETTINGS } from '../../lib/hostapd/settings.ts';
-import { JOIN_IMAGE_SIZE, joinImageAlt } from '../../lib/hostapd/view.ts';
-import { wifiUri } from '../../lib/hostapd/wifi-uri.ts';
+import { qrSvg } from '../../core/hostapd/qr-svg.ts';
+import { DEFAULT_SETTINGS } from '../../core/hostapd/settings.ts';
+import { JOIN_IMAGE_SIZE, joinImageAlt } from '../../core/hostapd/view.ts';
+import { wifiUri } from '../../core/hostapd/wifi-uri.ts';
 
 // The QR code of the TLS post's example network as an image file: feeds show it in place of the
 // inline SVG, which readers drop or draw without its colours.

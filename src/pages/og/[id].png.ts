@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { type CardPool, cardPool } from '../../build/og/card-pool.ts';
+import { cardFamilies, fontFile, fontList } from '../../build/og/font-files.ts';
+import { type CardFont, cachedCard } from '../../build/og/render.ts';
+import { drawnTitle } from '../../core/og/card.ts';
+import { codePointLabel, planFonts } from '../../core/og/fonts.ts';
 import { getPosts, type Post } from '../../data/posts.ts';
-import { drawnTitle } from '../../lib/og/card.ts';
-import { type CardPool, cardPool } from '../../lib/og/card-pool.ts';
-import { cardFamilies, fontFile, fontList } from '../../lib/og/font-files.ts';
-import { codePointLabel, planFonts } from '../../lib/og/fonts.ts';
-import { type CardFont, cachedCard } from '../../lib/og/render.ts';
 import { SITE } from '../../site.config.ts';
 
 // The build runs at the project root; fonts come from its node_modules, never the network.
@@ -43,7 +43,7 @@ const CACHE = join(process.env['ASTRO_CACHE_DIR'] ?? join(ROOT, 'node_modules/.a
 let pool: CardPool | undefined;
 const workers = () =>
   (pool ??= cardPool(
-    join(ROOT, 'src/lib/og/card-worker.ts'),
+    join(ROOT, 'src/build/og/card-worker.ts'),
     Math.max(1, Math.min(4, availableParallelism())),
   ));
 

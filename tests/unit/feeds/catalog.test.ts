@@ -9,8 +9,8 @@ import {
   groupFeedsOf,
   selectForFeed,
   tagFeed,
-} from '../../../src/lib/feeds/catalog.ts';
-import type { PostMeta } from '../../../src/lib/posts.ts';
+} from '../../../src/core/feeds/catalog.ts';
+import type { PostMeta } from '../../../src/core/posts.ts';
 
 const post = (id: string, tags: string[], draft = false): PostMeta => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFeedHtml } from '../../../src/lib/feeds/content.ts';
+import { toFeedHtml } from '../../../src/core/feeds/content.ts';
 
 const pageUrl = 'https://example.org/blog/posts/load-average-spikes/';
 const feedHtml = (html: string) => toFeedHtml(html, { pageUrl });

@@ -10,8 +10,8 @@ import {
   selectForFeed,
   siteFeed,
   tagFeed,
-} from '../../../src/lib/feeds/catalog.ts';
-import type { PostMeta } from '../../../src/lib/posts.ts';
+} from '../../../src/core/feeds/catalog.ts';
+import type { PostMeta } from '../../../src/core/posts.ts';
 import { LIMITS } from '../../../src/site.config.ts';
 
 const post = (n: number, tags: string[], draft = false): PostMeta => ({

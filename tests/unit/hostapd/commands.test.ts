@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { companionSteps, renderCommands, shellQuote } from '../../../src/lib/hostapd/commands.ts';
-import { DEFAULT_SETTINGS, type HostapdSettings } from '../../../src/lib/hostapd/settings.ts';
+import { companionSteps, renderCommands, shellQuote } from '../../../src/core/hostapd/commands.ts';
+import { DEFAULT_SETTINGS, type HostapdSettings } from '../../../src/core/hostapd/settings.ts';
 
 const base: HostapdSettings = { ...DEFAULT_SETTINGS };
 

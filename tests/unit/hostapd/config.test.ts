@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildHostapdConfig, encodeSsid } from '../../../src/lib/hostapd/config.ts';
+import { buildHostapdConfig, encodeSsid } from '../../../src/core/hostapd/config.ts';
 import {
   BANDS,
   channelsFor,
   DEFAULT_SETTINGS,
   type HostapdSettings,
   SECURITY_MODES,
-} from '../../../src/lib/hostapd/settings.ts';
+} from '../../../src/core/hostapd/settings.ts';
 import { checkShape, expectedKeys } from './file-shape.ts';
 import { readSettings, ssidBytes } from './hostapd-reader.ts';
 

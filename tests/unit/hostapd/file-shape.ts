@@ -1,7 +1,7 @@
 // Expectations shared by the generator tests: the keys a file must hold and its shape.
 
 import { expect } from 'vitest';
-import type { HostapdSettings } from '../../../src/lib/hostapd/settings.ts';
+import type { HostapdSettings } from '../../../src/core/hostapd/settings.ts';
 
 /** The keys a valid configuration must contain, derived from the settings independently. */
 export function expectedKeys(s: HostapdSettings): string[] {

@@ -1,14 +1,14 @@
 // The generator's one view, as the build and the browser render it: fields with per-instance ids
 // and bounded length, the file or why there is none, and the QR code only for valid settings.
 import { describe, expect, it } from 'vitest';
-import { qrSvg } from '../../../src/lib/hostapd/qr-svg.ts';
-import { channelForBand, DEFAULT_SETTINGS } from '../../../src/lib/hostapd/settings.ts';
+import { qrSvg } from '../../../src/core/hostapd/qr-svg.ts';
+import { channelForBand, DEFAULT_SETTINGS } from '../../../src/core/hostapd/settings.ts';
 import {
   checkGenerator,
   generatorFormHtml,
   generatorOutputHtml,
   generatorValues,
-} from '../../../src/lib/hostapd/view.ts';
+} from '../../../src/core/hostapd/view.ts';
 
 describe('the generator view', () => {
   it('names every control after the instance and bounds the text fields', () => {

@@ -8,7 +8,7 @@ import {
   isRawPsk,
   settingsWarnings,
   validateSettings,
-} from '../../../src/lib/hostapd/settings.ts';
+} from '../../../src/core/hostapd/settings.ts';
 
 const base: HostapdSettings = { ...DEFAULT_SETTINGS };
 const with_ = (patch: Partial<HostapdSettings>): HostapdSettings => ({ ...base, ...patch });

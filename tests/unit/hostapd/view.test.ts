@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { companionSteps } from '../../../src/lib/hostapd/commands.ts';
-import { DEFAULT_SETTINGS } from '../../../src/lib/hostapd/settings.ts';
-import { renderStepsHtml } from '../../../src/lib/hostapd/view.ts';
+import { companionSteps } from '../../../src/core/hostapd/commands.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/hostapd/settings.ts';
+import { renderStepsHtml } from '../../../src/core/hostapd/view.ts';
 
 describe('companion commands HTML', () => {
   it('lists setup and teardown with the warning next to the uplink step', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { companionSteps } from '../../../src/lib/hostapd/commands.ts';
-import { DEFAULT_SETTINGS } from '../../../src/lib/hostapd/settings.ts';
+import { companionSteps } from '../../../src/core/hostapd/commands.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/hostapd/settings.ts';
 
 const warningOf = (command: string): string => {
   const step = companionSteps(DEFAULT_SETTINGS)?.find((s) => s.command === command);

@@ -5,14 +5,14 @@ import { decodeQR } from '@paulmillr/qr/decode.js';
 import { Resvg } from '@resvg/resvg-js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildHostapdConfig } from '../../../src/lib/hostapd/config.ts';
-import { qrSvg } from '../../../src/lib/hostapd/qr-svg.ts';
+import { buildHostapdConfig } from '../../../src/core/hostapd/config.ts';
+import { qrSvg } from '../../../src/core/hostapd/qr-svg.ts';
 import {
   DEFAULT_SETTINGS,
   type HostapdSettings,
   validateSettings,
-} from '../../../src/lib/hostapd/settings.ts';
-import { escapeWifiField, wifiUri } from '../../../src/lib/hostapd/wifi-uri.ts';
+} from '../../../src/core/hostapd/settings.ts';
+import { escapeWifiField, wifiUri } from '../../../src/core/hostapd/wifi-uri.ts';
 import { readSettings, ssidBytes } from './hostapd-reader.ts';
 
 const SPECIAL = '\\;,":';

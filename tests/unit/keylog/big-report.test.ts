@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bigKeyLog } from '../../../scripts/bench/keylog-sample.ts';
-import { KeyLogReader, parseKeyLog } from '../../../src/lib/keylog/keylog.ts';
-import { renderKeyLogHtml, SHOWN, summarizeKeyLog } from '../../../src/lib/keylog/view.ts';
+import { KeyLogReader, parseKeyLog } from '../../../src/core/keylog/keylog.ts';
+import { renderKeyLogHtml, SHOWN, summarizeKeyLog } from '../../../src/core/keylog/view.ts';
 
 describe('reading in slices', () => {
   const line = fc.oneof(

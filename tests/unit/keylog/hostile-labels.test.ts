@@ -2,9 +2,9 @@
 // never as known ones and never as a crash (issue 16, finding 2).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../../src/lib/html.ts';
-import { parseKeyLog } from '../../../src/lib/keylog/keylog.ts';
-import { renderKeyLogHtml, summarizeKeyLog } from '../../../src/lib/keylog/view.ts';
+import { escapeHtml } from '../../../src/core/html.ts';
+import { parseKeyLog } from '../../../src/core/keylog/keylog.ts';
+import { renderKeyLogHtml, summarizeKeyLog } from '../../../src/core/keylog/view.ts';
 
 /** A string matched literally inside a RegExp. */
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseKeyLog, SAMPLE_KEYLOG } from '../../../src/lib/keylog/keylog.ts';
-import { summarizeKeyLog } from '../../../src/lib/keylog/view.ts';
+import { parseKeyLog, SAMPLE_KEYLOG } from '../../../src/core/keylog/keylog.ts';
+import { summarizeKeyLog } from '../../../src/core/keylog/view.ts';
 
 const CR13 = '99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7';
 const CR12 = '6088f6d60b7034f82e9d20cd833d2dfc2f34a7a91d618348be1c07f668b4db4f';

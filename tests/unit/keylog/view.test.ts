@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../../src/lib/html.ts';
-import { parseKeyLog, SAMPLE_KEYLOG } from '../../../src/lib/keylog/keylog.ts';
-import { renderKeyLogHtml, shortRandom } from '../../../src/lib/keylog/view.ts';
+import { escapeHtml } from '../../../src/core/html.ts';
+import { parseKeyLog, SAMPLE_KEYLOG } from '../../../src/core/keylog/keylog.ts';
+import { renderKeyLogHtml, shortRandom } from '../../../src/core/keylog/view.ts';
 
 describe('key-log results HTML', () => {
   it('shows one row group per connection with its TLS version', () => {

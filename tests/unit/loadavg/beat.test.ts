@@ -6,11 +6,11 @@ import {
   coincidenceGap,
   guessHz,
   unitsPerSecond,
-} from '../../../src/lib/loadavg/beat.ts';
-import { beatStatement } from '../../../src/lib/loadavg/beat-view.ts';
-import { formatDuration } from '../../../src/lib/loadavg/format.ts';
-import { hzStatement } from '../../../src/lib/loadavg/hz-view.ts';
-import { samplePeriod } from '../../../src/lib/loadavg/kernel.ts';
+} from '../../../src/core/loadavg/beat.ts';
+import { beatStatement } from '../../../src/core/loadavg/beat-view.ts';
+import { formatDuration } from '../../../src/core/loadavg/format.ts';
+import { hzStatement } from '../../../src/core/loadavg/hz-view.ts';
+import { samplePeriod } from '../../../src/core/loadavg/kernel.ts';
 import {
   add,
   cmp,
@@ -22,7 +22,7 @@ import {
   rat,
   sub,
   toNumber,
-} from '../../../src/lib/loadavg/rational.ts';
+} from '../../../src/core/loadavg/rational.ts';
 
 const beat = (intervalS: number, hz: number, burstMs = 20, offsetMs = 0): BeatResult =>
   analyseBeat(

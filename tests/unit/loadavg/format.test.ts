@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration, parseScaled } from '../../../src/lib/loadavg/format.ts';
+import { formatDuration, parseDuration, parseScaled } from '../../../src/core/loadavg/format.ts';
 import {
   beatInputFromQuery,
   beatQuery,
@@ -8,8 +8,8 @@ import {
   SIM_PRESETS,
   validateBeat,
   validateSim,
-} from '../../../src/lib/loadavg/params.ts';
-import { formatDecimal, rat } from '../../../src/lib/loadavg/rational.ts';
+} from '../../../src/core/loadavg/params.ts';
+import { formatDecimal, rat } from '../../../src/core/loadavg/rational.ts';
 
 describe('formatDuration', () => {
   it.each([

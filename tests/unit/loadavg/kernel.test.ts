@@ -12,8 +12,8 @@ import {
   formatLoad,
   loadFreq,
   samplePeriod,
-} from '../../../src/lib/loadavg/kernel.ts';
-import { formatDecimal, rat } from '../../../src/lib/loadavg/rational.ts';
+} from '../../../src/core/loadavg/kernel.ts';
+import { formatDecimal, rat } from '../../../src/core/loadavg/rational.ts';
 
 function settle(start: Avenrun, tasks: number, samples = 2000): Avenrun {
   let a = start;

@@ -12,7 +12,7 @@ import {
   rat,
   ratLcm,
   sub,
-} from '../../../src/lib/loadavg/rational.ts';
+} from '../../../src/core/loadavg/rational.ts';
 
 describe('rational arithmetic', () => {
   it.each([

@@ -1,23 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseBeat } from '../../../src/lib/loadavg/beat.ts';
-import { chartGeometry } from '../../../src/lib/loadavg/chart.ts';
-import { FIXED_1, formatLoad } from '../../../src/lib/loadavg/kernel.ts';
+import { analyseBeat } from '../../../src/core/loadavg/beat.ts';
+import { chartGeometry } from '../../../src/core/loadavg/chart.ts';
+import { FIXED_1, formatLoad } from '../../../src/core/loadavg/kernel.ts';
 import {
   SIM_PRESETS,
   type SimFormValues,
   type SimParams,
   validateSim,
-} from '../../../src/lib/loadavg/params.ts';
-import { add, mul, rat, sub } from '../../../src/lib/loadavg/rational.ts';
-import { summarise } from '../../../src/lib/loadavg/sim-view.ts';
+} from '../../../src/core/loadavg/params.ts';
+import { add, mul, rat, sub } from '../../../src/core/loadavg/rational.ts';
+import { summarise } from '../../../src/core/loadavg/sim-view.ts';
 import {
   below,
   hash32,
   type SimResult,
   sampleTime,
   simulate,
-} from '../../../src/lib/loadavg/simulate.ts';
+} from '../../../src/core/loadavg/simulate.ts';
 
 function params(patch: Partial<SimFormValues> & { offsetMs?: string } = {}): SimParams {
   const base = SIM_PRESETS.find((p) => p.id === 'sync')?.values;

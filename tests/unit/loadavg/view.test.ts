@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyseBeat, guessHz } from '../../../src/lib/loadavg/beat.ts';
-import { beatView } from '../../../src/lib/loadavg/beat-view.ts';
-import { chartGeometry } from '../../../src/lib/loadavg/chart.ts';
-import { chartSvg } from '../../../src/lib/loadavg/chart-svg.ts';
-import { formatShort } from '../../../src/lib/loadavg/format.ts';
-import { hzView } from '../../../src/lib/loadavg/hz-view.ts';
-import { SIM_PRESETS, validateBeat, validateSim } from '../../../src/lib/loadavg/params.ts';
-import { rat } from '../../../src/lib/loadavg/rational.ts';
-import { simulate } from '../../../src/lib/loadavg/simulate.ts';
+import { analyseBeat, guessHz } from '../../../src/core/loadavg/beat.ts';
+import { beatView } from '../../../src/core/loadavg/beat-view.ts';
+import { chartGeometry } from '../../../src/core/loadavg/chart.ts';
+import { chartSvg } from '../../../src/core/loadavg/chart-svg.ts';
+import { formatShort } from '../../../src/core/loadavg/format.ts';
+import { hzView } from '../../../src/core/loadavg/hz-view.ts';
+import { SIM_PRESETS, validateBeat, validateSim } from '../../../src/core/loadavg/params.ts';
+import { rat } from '../../../src/core/loadavg/rational.ts';
+import { simulate } from '../../../src/core/loadavg/simulate.ts';
 
 /** Spike times are written with no-break spaces so a time never wraps in the middle. */
 const keepTogether = (text: string): string => text.replace(/ /g, '\u00a0');

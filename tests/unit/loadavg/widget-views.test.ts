@@ -1,12 +1,12 @@
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../../src/lib/html.ts';
-import { analyseBeat, guessHz } from '../../../src/lib/loadavg/beat.ts';
-import { beatFormHtml, beatResultsHtml, beatView } from '../../../src/lib/loadavg/beat-view.ts';
-import { chartGeometry } from '../../../src/lib/loadavg/chart.ts';
-import { chartSvgFile } from '../../../src/lib/loadavg/chart-svg.ts';
-import { hzGuessFormHtml, hzGuessResultsHtml, hzView } from '../../../src/lib/loadavg/hz-view.ts';
+import { escapeHtml } from '../../../src/core/html.ts';
+import { analyseBeat, guessHz } from '../../../src/core/loadavg/beat.ts';
+import { beatFormHtml, beatResultsHtml, beatView } from '../../../src/core/loadavg/beat-view.ts';
+import { chartGeometry } from '../../../src/core/loadavg/chart.ts';
+import { chartSvgFile } from '../../../src/core/loadavg/chart-svg.ts';
+import { hzGuessFormHtml, hzGuessResultsHtml, hzView } from '../../../src/core/loadavg/hz-view.ts';
 import {
   DEFAULT_BEAT_INPUT,
   DEFAULT_HZ_GUESS_INPUT,
@@ -15,7 +15,7 @@ import {
   validateBeat,
   validateHzGuess,
   validateSim,
-} from '../../../src/lib/loadavg/params.ts';
+} from '../../../src/core/loadavg/params.ts';
 import {
   chartDescription,
   feedChart,
@@ -25,8 +25,8 @@ import {
   simFormHtml,
   simResultsHtml,
   summarise,
-} from '../../../src/lib/loadavg/sim-view.ts';
-import { simulate } from '../../../src/lib/loadavg/simulate.ts';
+} from '../../../src/core/loadavg/sim-view.ts';
+import { simulate } from '../../../src/core/loadavg/simulate.ts';
 
 function ok<T>(v: { ok: true; value: T } | { ok: false; errors: unknown }): T {
   if (!v.ok) throw new Error(JSON.stringify(v.errors));

@@ -6,7 +6,7 @@ import {
   fieldHtml,
   fieldsHtml,
   optionsHtml,
-} from '../../../src/lib/widgets/field.ts';
+} from '../../../src/core/widgets/field.ts';
 
 function elements(html: string): Element[] {
   const out: Element[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { queryWithout, queryWithValues, valuesFromQuery } from '../../../src/lib/widgets/query.ts';
+import { queryWithout, queryWithValues, valuesFromQuery } from '../../../src/core/widgets/query.ts';
 
 const DEFAULTS = { interval: '5', hz: '250', burst: '20', round: true };
 const KEYS = ['interval', 'hz', 'burst', 'round'] as const;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CardInput } from './card.ts';
+import type { CardInput } from '../../core/og/card.ts';
 import type { CardFont } from './render.ts';
 
 /** A card to draw, with its fonts named by file so the worker reads each file once. */

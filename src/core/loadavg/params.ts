@@ -2,6 +2,7 @@
  * Scenario parameters for the beat calculator and the simulator: field limits, defaults, presets,
  * validation from raw form or URL values, and the query-string form of a beat scenario.
  */
+import { type Checked, checked } from '../widgets/checked.ts';
 import { queryWithValues, valuesFromQuery } from '../widgets/query.ts';
 import { type DecimalField, parseDuration, parseScaled } from './format.ts';
 
@@ -119,11 +120,6 @@ export const FIELDS: Readonly<Record<FieldName, DecimalField>> = {
 /** Per-field messages; a field is absent when its value was fine. */
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-/** A validated scenario or the message for every field that was wrong. */
-export type Validated<T, K extends string = FieldName> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: Partial<Record<K, string>> };
-
 /** Raw beat inputs as they come from a form or a URL: strings or numbers, possibly junk. */
 export interface BeatInput {
   readonly interval?: unknown;
@@ -164,14 +160,14 @@ function checkBeat(raw: BeatInput, errors: FieldErrors): BeatParams {
 }
 
 /** Checks the beat calculator's three fields. */
-export function validateBeat(raw: BeatInput): Validated<BeatParams> {
+export function validateBeat(raw: BeatInput): Checked<BeatParams, FieldName> {
   const errors: FieldErrors = {};
   const value = checkBeat(raw, errors);
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+  return checked(value, errors);
 }
 
 /** Checks every simulator field, including that burst and jitter are shorter than the interval. */
-export function validateSim(raw: SimInput): Validated<SimParams> {
+export function validateSim(raw: SimInput): Checked<SimParams, FieldName> {
   const errors: FieldErrors = {};
   const beat = checkBeat(raw, errors);
   const instances = read('instances', raw.instances, errors);
@@ -296,7 +292,7 @@ export const DEFAULT_HZ_GUESS_INPUT = { observed: '104 minutes', interval: '5' }
 /** Checks the HZ guesser's two fields: a spike period in seconds and an interval in µs. */
 export function validateHzGuess(
   raw: HzGuessInput,
-): Validated<{ readonly observedS: number; readonly intervalUs: number }, 'observed' | 'interval'> {
+): Checked<{ readonly observedS: number; readonly intervalUs: number }, 'observed' | 'interval'> {
   const observed = parseDuration(raw.observed, 'Spike period');
   const interval = parseScaled(raw.interval, { ...FIELDS.interval, label: 'Agent interval (s)' });
   if (observed.ok && interval.ok) {

@@ -14,13 +14,18 @@ import { join } from 'node:path';
 /** The name of the MDX integration's Vite plugin whose transform is cached. */
 export const MDX_PLUGIN = '@mdx-js/rolldown';
 
+/** Our own Markdown plugins: the pure passes and this cache. */
+const MARKDOWN_DIRS = ['src/core/markdown', 'src/build/markdown'];
+
 /** A digest of every file that decides how MDX compiles, besides the post itself. */
 export function setupFingerprint(root: string): string {
   const h = createHash('sha256').update('mdx-cache-1');
   const files = [
     'astro.config.mjs',
     'package-lock.json',
-    ...readdirSync(join(root, 'src/lib/markdown')).map((f) => `src/lib/markdown/${f}`),
+    ...MARKDOWN_DIRS.flatMap((d) =>
+      existsSync(join(root, d)) ? readdirSync(join(root, d)).map((f) => `${d}/${f}`) : [],
+    ),
   ];
   for (const f of files.sort()) {
     const path = join(root, f);

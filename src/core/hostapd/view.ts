@@ -4,6 +4,7 @@
 // is written once. Text the reader typed ends up in commands and warnings: all of it is escaped.
 
 import { escapeHtml } from '../html.ts';
+import type { Checked } from '../widgets/checked.ts';
 import { type FieldSpec, fieldsHtml, type SelectOption, widgetId } from '../widgets/field.ts';
 import { type CompanionStep, companionSteps } from './commands.ts';
 import { buildHostapdConfig, CONFIG_FILE_NAME } from './config.ts';
@@ -92,11 +93,7 @@ export function settingsFrom(v: GeneratorValues): HostapdSettings {
 }
 
 /** The model's verdict in the widget kit's shape: the settings, or one message per field. */
-export function checkGenerator(
-  v: GeneratorValues,
-):
-  | { readonly ok: true; readonly value: HostapdSettings }
-  | { readonly ok: false; readonly errors: Readonly<Partial<Record<string, string>>> } {
+export function checkGenerator(v: GeneratorValues): Checked<HostapdSettings> {
   const s = settingsFrom(v);
   const result = buildHostapdConfig(s);
   if (result.ok) return { ok: true, value: s };

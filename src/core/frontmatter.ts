@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod/v4';
 import { acceptedDates, parsePostDate } from './dates.ts';
 import { TAG_PATTERN } from './posts.ts';
 import { collapseSpacing, textProblem } from './text.ts';

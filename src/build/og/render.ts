@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import satori from 'satori';
-import { CARD_FONT, CARD_SIZE, type CardInput, cardTree } from './card.ts';
+import { CARD_FONT, CARD_SIZE, type CardInput, cardTree } from '../../core/og/card.ts';
+import { rasteriseSvg } from '../../core/og/raster.ts';
 import { encodePng } from './png.ts';
-import { rasteriseSvg } from './raster.ts';
 
 /** A font file satori can read (TTF, OTF or WOFF; not WOFF2) and the weight it provides. */
 export interface CardFont {

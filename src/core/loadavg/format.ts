@@ -2,12 +2,8 @@
  * Reading and writing the figures the widgets show: form fields and URL parameters in, durations
  * and decimals out. Every reader returns a message naming the field instead of NaN or a throw.
  */
+import type { FieldChecked } from '../widgets/checked.ts';
 import { cmp, formatDecimal, mul, type Rational, rat } from './rational.ts';
-
-/** A parsed value, or a message saying what was wrong and what is allowed. */
-export type Parsed<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: string };
 
 /** Limits of one decimal field: `scale` decimal places are kept, so the value is returned × 10^scale. */
 export interface DecimalField {
@@ -33,7 +29,7 @@ const DECIMAL = /^\+?(\d+)(?:\.(\d*))?$|^\+?\.(\d+)$/;
  * Reads a plain decimal ("5", "2.5", ".25") into an integer count of 10^-scale units, checking the
  * range; exponents, commas, words and empty text are refused with a message naming the field.
  */
-export function parseScaled(raw: unknown, field: DecimalField): Parsed<number> {
+export function parseScaled(raw: unknown, field: DecimalField): FieldChecked<number> {
   const text =
     typeof raw === 'number' ? numberText(raw) : typeof raw === 'string' ? raw.trim() : '';
   const unit = field.unit ?? '';
@@ -102,7 +98,7 @@ export const MAX_OBSERVED_SECONDS = 30 * 86400;
  * Reads how often spikes are seen: "104", "104 minutes", "1h44m", "1:44:10", "about 7 hours",
  * "6250 s". A bare number is in minutes. Returns seconds.
  */
-export function parseDuration(raw: unknown, label = 'Spike period'): Parsed<number> {
+export function parseDuration(raw: unknown, label = 'Spike period'): FieldChecked<number> {
   const original = typeof raw === 'string' ? raw : typeof raw === 'number' ? numberText(raw) : '';
   const hint = 'Try 104, 104 minutes, 1h44m or about 7 hours.';
   let text = original.trim().toLowerCase();

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type FontFamily, parseUnicodeRange } from './fonts.ts';
+import { type FontFamily, parseUnicodeRange } from '../../core/og/fonts.ts';
 import type { CardFont } from './render.ts';
 
 /** A @fontsource package: its display name, npm name and file prefix. */

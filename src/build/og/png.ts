@@ -4,7 +4,7 @@
  * matching, which compresses them about as well as the default strategy for a fraction of the CPU.
  */
 import { constants, crc32, deflateSync } from 'node:zlib';
-import type { IndexedImage } from './raster.ts';
+import type { IndexedImage } from '../../core/og/raster.ts';
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 /** PNG colour type 3: palette indices (PNG specification, section 11.2.2). */
