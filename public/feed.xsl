@@ -17,7 +17,7 @@
         <!-- The feed cannot know the base path here; an empty icon stops the browser asking for /favicon.ico. -->
         <link rel="icon" href="data:,"/>
         <style>
-          body { font: 1.0625rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 auto; padding: 1.5rem 1.25rem; color: #1f2328; background: #fff; }
+          body { font: 1.0625rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 auto; padding: 1.5rem 1.25rem; color: #1f2328; background: #ffffff; }
           a { color: #0b57d0; }
           .note { padding: 0.75rem 1rem; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; }
           li { margin: 1rem 0; }

@@ -5,6 +5,7 @@
  * the SVG itself, with the legend drawn in.
  */
 import { escapeHtml } from '../html.ts';
+import { LIGHT } from '../palette.ts';
 import type { ChartGeometry } from './chart.ts';
 
 /** The parts of a chart that carry a style. */
@@ -12,13 +13,13 @@ type Part = 'grid' | 'axis' | 'tick' | 'l1' | 'l5' | 'l15' | 'spike';
 
 /** Inline presentation attributes of each part in the chart file: the site's light palette. */
 const INLINE: Readonly<Record<Part, string>> = {
-  grid: 'stroke="#d0d7de" stroke-width="1"',
-  axis: 'stroke="#57606a" stroke-width="1"',
-  tick: 'fill="#57606a"',
-  l1: 'fill="none" stroke="#0b57d0" stroke-width="1.5" stroke-linejoin="round"',
-  l5: 'fill="none" stroke="#1f2328" stroke-width="1.25" stroke-dasharray="5 3" stroke-linejoin="round"',
-  l15: 'fill="none" stroke="#57606a" stroke-width="1.25" stroke-dasharray="1.5 2.5" stroke-linejoin="round"',
-  spike: 'fill="#b42318"',
+  grid: `stroke="${LIGHT.border}" stroke-width="1"`,
+  axis: `stroke="${LIGHT.muted}" stroke-width="1"`,
+  tick: `fill="${LIGHT.muted}"`,
+  l1: `fill="none" stroke="${LIGHT.accent}" stroke-width="1.5" stroke-linejoin="round"`,
+  l5: `fill="none" stroke="${LIGHT.fg}" stroke-width="1.25" stroke-dasharray="5 3" stroke-linejoin="round"`,
+  l15: `fill="none" stroke="${LIGHT.muted}" stroke-width="1.25" stroke-dasharray="1.5 2.5" stroke-linejoin="round"`,
+  spike: `fill="${LIGHT.error}"`,
 };
 
 /** Legend entries, as on the page. */
@@ -101,7 +102,7 @@ export function chartSvgFile(g: ChartGeometry, text: { title: string; desc: stri
     `<svg xmlns="http://www.w3.org/2000/svg" width="${g.width}" height="${height}" viewBox="0 0 ${g.width} ${height}" ` +
     'font-family="DejaVu Sans, Verdana, Arial, Helvetica, sans-serif" font-size="11" role="img">' +
     `<title>${escapeHtml(text.title)}</title><desc>${escapeHtml(text.desc)}</desc>` +
-    `<rect width="${g.width}" height="${height}" fill="#ffffff"/>` +
+    `<rect width="${g.width}" height="${height}" fill="${LIGHT.bg}"/>` +
     parts(g, (part) => INLINE[part]) +
     legend(g) +
     '</svg>\n'

@@ -1,16 +1,11 @@
+import { LIGHT } from '../palette.ts';
 import { formatDate } from '../posts.ts';
 
 /** Width and height of an Open Graph / Twitter large card, in pixels. */
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 
 /** The fixed palette of the card: the site's light theme, so every card looks the same anywhere. */
-const COLOURS = {
-  bg: '#ffffff',
-  fg: '#1f2328',
-  muted: '#57606a',
-  accent: '#0b57d0',
-  border: '#d0d7de',
-};
+const COLOURS = LIGHT;
 
 /** Font family name the layout uses; the renderer registers the Inter files under it. */
 export const CARD_FONT = 'Inter';
