@@ -11,7 +11,7 @@ import { LIGHT, PALETTE, paletteCss } from '../../src/core/palette.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const HEX = /#[0-9a-fA-F]{3,8}\b/g;
-const VALUES = new Set(Object.values(PALETTE).flatMap((c) => [c.light, c.dark]));
+const VALUES = new Set<string>(Object.values(PALETTE).flatMap((c) => [c.light, c.dark]));
 
 describe('the palette', () => {
   it('is what global.css declares, property for property', () => {

@@ -95,11 +95,6 @@ export function groupFeed(id: string): FeedSpec | undefined {
   return FEEDS.find((f) => f.id === id && f.dir !== '');
 }
 
-/** The group feeds, besides the site-wide one. */
-export function groupFeeds(): FeedSpec[] {
-  return FEEDS.filter((f) => f.dir !== '');
-}
-
 /** Site-relative path of a feed file. */
 export function feedPath(spec: FeedSpec, format: FeedFormat): string {
   return `${spec.dir}${FORMATS[format].file}`;

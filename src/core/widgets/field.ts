@@ -1,7 +1,7 @@
 /**
  * The widget kit's form field: label, control, hint and inline error as one HTML string, rendered
- * by the build (through src/components/widgets/Field.astro or `set:html`) and, where a widget
- * rebuilds its form, in the browser. Pure: no DOM.
+ * by the build (through `set:html`) and, where a widget rebuilds its form, in the browser. Pure:
+ * no DOM.
  *
  * Every id comes from the widget instance and the field key, so two instances of a widget on one
  * page never share an id:
