@@ -12,8 +12,8 @@ const FORBIDDEN =
 // Braille pattern, which fonts draw as an empty cell.
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
-/** The code point of a character as U+XXXX. */
-function codePoint(char: string): string {
+/** A character's code point as messages write it: "🚀" → "U+1F680", "\t" → "U+0009". */
+export function codePointLabel(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
@@ -28,7 +28,7 @@ export function collapseSpacing(text: string): string {
  */
 export function textProblem(text: string): string | undefined {
   const bad = FORBIDDEN.exec(text);
-  if (bad) return `contains the control character ${codePoint(bad[0])}; remove it`;
+  if (bad) return `contains the control character ${codePointLabel(bad[0])}; remove it`;
   if (!/[\p{L}\p{N}\p{P}\p{S}]/u.test(text.replace(INVISIBLE, ''))) {
     return 'has no visible text (only spaces, zero-width or invisible characters)';
   }

@@ -4,13 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { cardFamilies, fontFile, fontList } from '../../src/build/og/font-files.ts';
 import type { CardFont } from '../../src/build/og/render.ts';
 import { CARD_FONT, cardTree, drawnTitle, fitTitle } from '../../src/core/og/card.ts';
-import { codePointLabel, parseUnicodeRange, planFonts } from '../../src/core/og/fonts.ts';
+import { parseUnicodeRange, planFonts } from '../../src/core/og/fonts.ts';
 import { rasteriseSvg, toRgb } from '../../src/core/og/raster.ts';
+import { codePointLabel } from '../../src/core/text.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FAMILIES = cardFamilies(ROOT, 700);
 const inter = (subset: string, weight: 400 | 700): CardFont => ({
   weight,
+  file: join(ROOT, 'node_modules/@fontsource/inter/files', `inter-${subset}-${weight}-normal.woff`),
   data: fontFile(
     join(ROOT, 'node_modules/@fontsource/inter/files', `inter-${subset}-${weight}-normal.woff`),
   ),

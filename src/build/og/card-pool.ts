@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { CardInput } from '../../core/og/card.ts';
+import type { FontSpec } from './font-files.ts';
 import type { CardFont } from './render.ts';
 
 /** A card to draw, with its fonts named by file so the worker reads each file once. */
 export interface CardJob {
   readonly id: number;
   readonly card: CardInput;
-  readonly fonts: readonly { file: string; weight: 400 | 700; name?: string | undefined }[];
+  readonly fonts: readonly FontSpec[];
 }
 
 /** What a worker sends back: the PNG and the text no font could draw, or the error. */

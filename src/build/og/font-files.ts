@@ -92,29 +92,42 @@ export function fontFile(file: string): Uint8Array {
   return data;
 }
 
-const lists = new WeakMap<readonly CardFont[], Map<string, CardFont[]>>();
+/** A card font named by its file, as the main thread sends it to a card worker. */
+export interface FontSpec {
+  readonly file: string;
+  readonly weight: 400 | 700;
+  readonly name?: string | undefined;
+}
 
-/**
- * The font list for a card: the base fonts, then the extra files its text needs at weight 700.
- * The same combination always yields the same array, because satori caches parsed fonts by
- * the identity of the list (a new list per card would re-parse every font for every card).
- */
-export function fontList(base: readonly CardFont[], extra: readonly string[]): CardFont[] {
-  const key = extra.join('\n');
-  const known = lists.get(base) ?? new Map<string, CardFont[]>();
-  lists.set(base, known);
-  let list = known.get(key);
+// The one font cache, on each thread: satori caches parsed fonts by the identity of the list it
+// is given, so the same fonts must always come as the same array (a new list per card re-parsed
+// every font for every card). render.ts converts each list to satori's shape once, by identity.
+const lists = new Map<string, CardFont[]>();
+
+/** The font list for these files and weights, the same array every time it is asked for. */
+export function fontsFor(specs: readonly FontSpec[]): CardFont[] {
+  const key = specs.map((f) => `${f.file}|${f.weight}|${f.name ?? ''}`).join('\n');
+  let list = lists.get(key);
   if (!list) {
-    list = [
-      ...base,
-      ...extra.map((file) => ({
-        weight: 700 as const,
-        data: fontFile(file),
-        name: basename(file),
-        file,
-      })),
-    ];
-    known.set(key, list);
+    list = specs.map(({ file, weight, name }) => ({
+      weight,
+      data: fontFile(file),
+      file,
+      ...(name === undefined ? {} : { name }),
+    }));
+    lists.set(key, list);
   }
   return list;
+}
+
+/** The font list for a card: the base fonts, then the extra files its text needs at weight 700. */
+export function fontList(base: readonly CardFont[], extra: readonly string[]): CardFont[] {
+  const specs = base.map((f) => {
+    if (!f.file) throw new Error('A card font needs its file path');
+    return { file: f.file, weight: f.weight, name: f.name };
+  });
+  return fontsFor([
+    ...specs,
+    ...extra.map((file) => ({ file, weight: 700 as const, name: basename(file) })),
+  ]);
 }

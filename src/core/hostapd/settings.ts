@@ -1,3 +1,4 @@
+import { codePointLabel } from '../text.ts';
 // The settings behind the hostapd.conf generator and their validation. The rules follow
 // hostapd 2.10's config parser (hostapd/config_file.c) or the standard, whichever is stricter:
 // hostapd silently truncates long interface names, only counts passphrase characters and takes
@@ -166,7 +167,7 @@ const NAMED_CONTROLS: Readonly<Record<number, string>> = {
 /** Describes one character for an error message, naming invisible ones by code point. */
 export function describeChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
-  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const hex = codePointLabel(ch);
   if (/[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) && !/\s/.test(ch)) return `"${ch}"`;
   const name = NAMED_CONTROLS[cp] ?? (cp === 32 ? 'space' : undefined);
   return name ? `${hex} (${name})` : hex;

@@ -84,8 +84,3 @@ export function planFonts(text: string, families: readonly FontFamily[]): FontPl
   const files = [...chosen].sort((a, b) => a[1] - b[1]).map(([file]) => file);
   return { files, missing };
 }
-
-/** "🚀" → "U+1F680", for messages. */
-export function codePointLabel(ch: string): string {
-  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}

@@ -5,7 +5,8 @@ import { type CardPool, cardPool } from '../../build/og/card-pool.ts';
 import { cardFamilies, fontFile, fontList } from '../../build/og/font-files.ts';
 import { type CardFont, cachedCard } from '../../build/og/render.ts';
 import { drawnTitle } from '../../core/og/card.ts';
-import { codePointLabel, planFonts } from '../../core/og/fonts.ts';
+import { planFonts } from '../../core/og/fonts.ts';
+import { codePointLabel } from '../../core/text.ts';
 import { getPosts, type Post } from '../../data/posts.ts';
 import { SITE } from '../../site.config.ts';
 
