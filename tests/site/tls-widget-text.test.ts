@@ -22,8 +22,8 @@ import {
 const SLUG = 'decrypting-ios-tls-traffic';
 const WIDGETS = ['keylog-inspector', 'hostapd-generator'];
 const KEYLOG_HINT = 'CLIENT_RANDOM, CLIENT_TRAFFIC_SECRET_0, …';
-const SECURITY_HINT =
-  'WPA3 needs iOS 13 or later; on a WPA2/WPA3 transition network, older iPhones join with WPA2';
+// Issue 23, item 2: WPA3 needs the hardware of an iPhone 7 or later as well as iOS 13.
+const SECURITY_HINT = 'WPA3 needs an iPhone 7 or later with iOS 13 or later';
 
 /**
  * Text of a tree, leaving out code blocks and controls, whose text is data rather than prose. With
