@@ -49,6 +49,12 @@ const runTogether = (text: string): string[] => text.match(/\S*[,;](?=[A-Za-z_])
 
 const EXAMPLE_URI = 'WIFI:T:WPA;S:iPhoneCapture;P:helloworld;;';
 
+/** The post's two Wireshark figures (issue 23, item 14): file name and what the alt text says. */
+const FIGURES = [
+  ['wireshark-tls-preferences', /Preferences window.*TLS is selected.*\/tmp\/ssl\.log/],
+  ['wireshark-decrypted-http2', /packet list.*HTTP2 instead of encrypted Application Data/],
+] as const;
+
 describe.each(BUILDS)('TLS widget text in the build at $name', ({ dir, base }) => {
   requireBuild(dir);
   const page = parseHtml(join(dir, 'posts', SLUG, 'index.html'));
@@ -113,6 +119,20 @@ describe.each(BUILDS)('TLS widget text in the build at $name', ({ dir, base }) =
       );
       expect(String(qr?.properties['alt'])).toContain(EXAMPLE_URI);
       expect(text).not.toContain('support all of them');
+      // Issue 23, item 14: the two Wireshark steps have a figure each, drawn for the post.
+      for (const [name, alt] of FIGURES) {
+        const img = elements(tree).find(
+          (e) => e.tagName === 'img' && String(e.properties['src']).includes(`/${name}.`),
+        );
+        const figure = String(img?.properties['src'] ?? `(no ${name} image)`);
+        expect(figure.startsWith(`${TEST_ORIGIN}${base}`), figure).toBe(true);
+        expect(String(img?.properties['alt'])).toMatch(alt);
+        const svg = readFileSync(fileFor(dir, base, new URL(figure).pathname) ?? '', 'utf8');
+        expect(svg).toMatch(
+          /<title[^>]*>[^<]+<\/title>\s*<desc[^>]*>Drawing of [^<]+not a screenshot/,
+        );
+        expect(svg).not.toMatch(/<image|href=/);
+      }
       // Only the widgets' own words: the post body around them is checked by the content tests.
       const words = prose(tree, false);
       for (const [from, to] of [
