@@ -25,7 +25,7 @@ import { broadcastSsid, wifiUri } from './wifi-uri.ts';
  * (Apple Platform Security, "WPA3 support"): an iPhone 6s or first SE runs iOS 13 to 15 and still
  * cannot join a network that only offers SAE.
  */
-export const SECURITY_HINT =
+const SECURITY_HINT =
   'Every iPhone joins WPA2. WPA3 needs an iPhone 7 or later with iOS 13 or later (an iPhone 6s or the first SE cannot join it, even on iOS 15); on a WPA2/WPA3 transition network, other iPhones join with WPA2.';
 
 function stepHtml(step: CompanionStep): string {

@@ -10,7 +10,7 @@
 //   the secret, so trailing spaces, a tab or any other text after it are ignored and the line is
 //   used.
 // - A label is matched literally and in upper case (the pattern is case-sensitive); the labels are
-//   those in LABELS below, plus RSA.
+//   those in LABELS below marked `read`, plus RSA.
 // - Hex digits are [[:xdigit:]]: 0–9, a–f and A–F alike, in every field.
 // - The client random is exactly 32 bytes (64 hex digits) followed by the space.
 // - CLIENT_RANDOM's secret is the 48-byte master secret (SSL_MASTER_SECRET_LENGTH): the pattern
@@ -268,6 +268,7 @@ function whySkipped(raw: string): string {
   const digits = /^[0-9A-Fa-f]*/.exec(secret)?.[0].length ?? 0;
   if (secret === '') return `${what} is missing after the space`;
   if (digits < 2) return hexProblem(what, secret) ?? `${what} has one hex digit; a byte takes two`;
+  // Only CLIENT_RANDOM gets here: with 2 hex digits or more, every other label would have matched.
   const stop =
     secret.length > digits ? ` before ${JSON.stringify(shorten(secret[digits] ?? ''))}` : '';
   return `${what} must be 48 bytes (the master secret of SSL 3.0 to TLS 1.2); it has ${digits} hex digits${stop}, and Wireshark needs 96`;
