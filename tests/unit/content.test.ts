@@ -153,7 +153,9 @@ describe('issue 23: the posts say no more than the source, and say it plainly', 
 
   it('says the simulator’s 20 ms burst and baseline load of 6 are assumptions', () => {
     const at = load.indexOf('<LoadSimulator />');
-    expect(load.slice(Math.max(0, at - 400), at)).toMatch(/assumptions[\s\S]*20 ms[\s\S]*load at 6/);
+    expect(load.slice(Math.max(0, at - 400), at)).toMatch(
+      /assumptions[\s\S]*20 ms[\s\S]*load at 6/,
+    );
   });
 
   it('says how the generator’s file differs, and that the auth_algs comment was corrected', () => {
