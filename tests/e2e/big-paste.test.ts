@@ -145,6 +145,55 @@ describe.each([
   }, 180_000);
 });
 
+// Issue 24, item 6: 50,000 lines of one label for one client random. The table had a row per line,
+// and laying it out blocked the page for 1.1 s. The paste is built in the page (a DataTransfer), so
+// what is measured is the page's own work and not the browser copying 7.7 MB out of the system
+// clipboard, which takes 250–450 ms on this machine whatever the page does with the text.
+const ONE_LABEL_LIMIT_MS = 200;
+
+describe('key-log inspector, 50,000 lines of one label pasted', () => {
+  it('never blocks the page for more than 200 ms, and lists a few rows', async () => {
+    const line = `CLIENT_TRAFFIC_SECRET_0 ${'99cf2fab'.repeat(8)} ${'63164e02'.repeat(8)}`;
+    const text = Array.from({ length: 50_000 }, () => line).join('\n');
+    const expected = summarizeKeyLog(parseKeyLog(text));
+    const { page } = await openPost();
+    await page.evaluate((t) => {
+      (window as unknown as { text_: string }).text_ = t;
+    }, text);
+    const pasteOnce = async (): Promise<number> => {
+      await watch(page);
+      await page.evaluate(() => {
+        const input = document.querySelector('#keylog-inspector textarea') as HTMLTextAreaElement;
+        input.focus();
+        input.select();
+        const data = new DataTransfer();
+        data.setData('text/plain', (window as unknown as { text_: string }).text_);
+        input.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      });
+      await expect.poll(() => summary(page), { timeout: 60_000 }).toBe(expected);
+      const { frame, all } = await worst(page);
+      console.log(`one label: longest frame ${frame.toFixed(0)} ms; ${all}`);
+      return frame;
+    };
+    // A second paste only when the first was slow: a page that blocks is slow both times, a
+    // machine that hiccupped once is not.
+    let frame = await pasteOnce();
+    if (frame > ONE_LABEL_LIMIT_MS) {
+      await page.getByRole('button', { name: 'Remove it' }).click();
+      await expect.poll(() => summary(page)).not.toBe(expected);
+      frame = Math.min(frame, await pasteOnce());
+    }
+    expect(frame, 'longest frame after the paste (ms)').toBeLessThanOrEqual(ONE_LABEL_LIMIT_MS);
+    const rows = await page.locator('#keylog-inspector .results tr').count();
+    expect(rows).toBeLessThanOrEqual(20);
+    expect(await page.locator('#keylog-inspector .results').textContent()).toContain(
+      '… and 49,988 more lines for this connection.',
+    );
+  }, 180_000);
+});
+
 describe('key-log inspector, a failing update', () => {
   it('shows a message in place of the old result and recovers on the next edit', async () => {
     const { page } = await openPost();

@@ -22,8 +22,8 @@ import {
 const SLUG = 'decrypting-ios-tls-traffic';
 const WIDGETS = ['keylog-inspector', 'hostapd-generator'];
 const KEYLOG_HINT = 'CLIENT_RANDOM, CLIENT_TRAFFIC_SECRET_0, …';
-const SECURITY_HINT =
-  'WPA3 needs iOS 13 or later; on a WPA2/WPA3 transition network, older iPhones join with WPA2';
+// Issue 23, item 2: WPA3 needs the hardware of an iPhone 7 or later as well as iOS 13.
+const SECURITY_HINT = 'WPA3 needs an iPhone 7 or later with iOS 13 or later';
 
 /**
  * Text of a tree, leaving out code blocks and controls, whose text is data rather than prose. With
@@ -48,6 +48,12 @@ function prose(node: Root | Element, keepCode = true): string {
 const runTogether = (text: string): string[] => text.match(/\S*[,;](?=[A-Za-z_])\S*/g) ?? [];
 
 const EXAMPLE_URI = 'WIFI:T:WPA;S:iPhoneCapture;P:helloworld;;';
+
+/** The post's two Wireshark figures (issue 23, item 14): file name and what the alt text says. */
+const FIGURES = [
+  ['wireshark-tls-preferences', /Preferences window.*TLS is selected.*\/tmp\/ssl\.log/],
+  ['wireshark-decrypted-http2', /packet list.*HTTP2 instead of encrypted Application Data/],
+] as const;
 
 describe.each(BUILDS)('TLS widget text in the build at $name', ({ dir, base }) => {
   requireBuild(dir);
@@ -113,6 +119,20 @@ describe.each(BUILDS)('TLS widget text in the build at $name', ({ dir, base }) =
       );
       expect(String(qr?.properties['alt'])).toContain(EXAMPLE_URI);
       expect(text).not.toContain('support all of them');
+      // Issue 23, item 14: the two Wireshark steps have a figure each, drawn for the post.
+      for (const [name, alt] of FIGURES) {
+        const img = elements(tree).find(
+          (e) => e.tagName === 'img' && String(e.properties['src']).includes(`/${name}.`),
+        );
+        const figure = String(img?.properties['src'] ?? `(no ${name} image)`);
+        expect(figure.startsWith(`${TEST_ORIGIN}${base}`), figure).toBe(true);
+        expect(String(img?.properties['alt'])).toMatch(alt);
+        const svg = readFileSync(fileFor(dir, base, new URL(figure).pathname) ?? '', 'utf8');
+        expect(svg).toMatch(
+          /<title[^>]*>[^<]+<\/title>\s*<desc[^>]*>Drawing of [^<]+not a screenshot/,
+        );
+        expect(svg).not.toMatch(/<image|href=/);
+      }
       // Only the widgets' own words: the post body around them is checked by the content tests.
       const words = prose(tree, false);
       for (const [from, to] of [

@@ -124,3 +124,45 @@ describe('decrypting-ios-tls-traffic: corrections stay', () => {
     expect(inspector).toBeGreaterThan(capture);
   });
 });
+
+// Issue 23, items 4 to 13: what the retelling added or blurred, gone and staying gone.
+describe('issue 23: the posts say no more than the source, and say it plainly', () => {
+  const load = source('load-average-spikes');
+  const tls = source('decrypting-ios-tls-traffic');
+
+  it.each([
+    ['an evening the chat does not date', load, /that evening/],
+    ['dramatised doubt', load, /for a long time we had no idea|seriously consider/i],
+    ['a painful time the source does not describe', tls, /long, painful/],
+    ['mitmproxy as HTTP-only', tls, /only understand HTTP/],
+    ['an exact period called approximate', load, /about 41m45s/],
+    ['"it" for the fix', load, /For now it has stopped/],
+    ['"above all"', load, /Hersili above all/],
+    ['British spelling on an en-US site', SLUGS.map(source).join('\n'), /\brealis(e|ed|ing)\b/],
+    ['Cydia wording it does not use', tls, /in Cydia as a source/],
+  ])('no %s', (_what, text, pattern) => {
+    expect(text).not.toMatch(pattern);
+  });
+
+  it('labels the Telegraf [agent] block as an illustration and gives the default interval', () => {
+    const at = load.indexOf('```toml');
+    const before = load.slice(Math.max(0, at - 400), at);
+    expect(before).toMatch(/illustration/);
+    expect(before).toMatch(/default `interval` is 10 s/);
+  });
+
+  it('says the simulator’s 20 ms burst and baseline load of 6 are assumptions', () => {
+    const at = load.indexOf('<LoadSimulator />');
+    expect(load.slice(Math.max(0, at - 400), at)).toMatch(
+      /assumptions[\s\S]*20 ms[\s\S]*load at 6/,
+    );
+  });
+
+  it('says how the generator’s file differs, and that the auth_algs comment was corrected', () => {
+    const at = tls.indexOf('<HostapdGenerator />');
+    const before = tls.slice(Math.max(0, at - 1200), at);
+    for (const word of ['band and channel', '`ieee80211d=1`', '`rsn_pairwise`', 'comments'])
+      expect(before).toContain(word);
+    expect(before).toMatch(/`1=wpa, 2=wep, 3=both`/);
+  });
+});

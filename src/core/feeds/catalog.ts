@@ -122,7 +122,9 @@ export function selectForFeed<P extends PostMeta>(
 export function carriesText(total: number, limit: number): string {
   const posts = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'post' : 'posts'}`;
   if (total > limit) return `Carries the newest ${limit.toLocaleString('en')} of ${posts(total)}.`;
-  return `Carries the newest ${posts(limit)}: ${total === 0 ? 'none yet' : `all ${total.toLocaleString('en')} so far`}.`;
+  const kept = `it keeps the newest ${limit.toLocaleString('en')}`;
+  if (total === 0) return `Carries no posts yet (${kept}).`;
+  return `Carries ${total === 1 ? 'the one post' : `all ${posts(total)}`} so far (${kept}).`;
 }
 
 /** The group feeds (besides the site-wide one) that carry this post: for its page's autodiscovery links. */

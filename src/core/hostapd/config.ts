@@ -137,11 +137,7 @@ function settingLines(s: HostapdSettings): ConfigLine[][] {
 
   const auth: ConfigLine[] = [
     {
-      comments: [
-        'Authentication algorithms: 1 = open system, which WPA2/WPA3 use',
-        '(2 = shared key, for WEP only; never use it)',
-        ...(s.security === 'open' ? ['No wpa= line follows: this network has no encryption'] : []),
-      ],
+      comments: authAlgsComments(s.security),
       key: 'auth_algs',
       value: '1',
     },
@@ -226,6 +222,36 @@ const KEY_FIELDS: Readonly<Record<string, FieldName>> = {
   wpa_passphrase: 'passphrase',
   wpa_psk: 'passphrase',
 };
+
+// auth_algs is the 802.11 authentication bit field: 1 = open system, 2 = shared key. WPA2-Personal
+// authenticates with open system and then the 4-way handshake; WPA3-Personal authenticates with
+// SAE (802.11 authentication algorithm 3), which hostapd allows when wpa_key_mgmt lists SAE,
+// whatever auth_algs says (ieee802_11.c checks SAE against wpa_key_mgmt, not auth_algs).
+function authAlgsComments(security: HostapdSettings['security']): string[] {
+  const shared = '(2 = shared key, for WEP only; never use it)';
+  switch (security) {
+    case 'open':
+      return [
+        'Authentication algorithms: 1 = open system',
+        shared,
+        'No wpa= line follows: this network has no encryption',
+      ];
+    case 'wpa2':
+      return ['Authentication algorithms: 1 = open system, which WPA2 uses', shared];
+    case 'wpa3':
+      return [
+        'Authentication algorithms: 1 = open system; 2 = shared key (WEP only)',
+        'WPA3 authenticates with SAE instead, which wpa_key_mgmt=SAE below',
+        'turns on whatever this says',
+      ];
+    case 'wpa2-wpa3':
+      return [
+        'Authentication algorithms: 1 = open system, which WPA2 clients use',
+        shared,
+        'WPA3 clients authenticate with SAE, turned on by wpa_key_mgmt below',
+      ];
+  }
+}
 
 /** Validates the settings and renders hostapd.conf with LF line endings and explanatory comments. */
 export function buildHostapdConfig(s: HostapdSettings): BuildResult {

@@ -21,6 +21,14 @@ import {
 } from './settings.ts';
 import { broadcastSsid, wifiUri } from './wifi-uri.ts';
 
+/**
+ * What each mode asks of the phone. WPA3 needs both iOS 13 and the hardware of an iPhone 7 or later
+ * (Apple Platform Security, "WPA3 support"): an iPhone 6s or first SE runs iOS 13 to 15 and still
+ * cannot join a network that only offers SAE.
+ */
+const SECURITY_HINT =
+  'Every iPhone joins WPA2. WPA3 needs an iPhone 7 or later with iOS 13 or later (an iPhone 6s or the first SE cannot join it, even on iOS 15); on a WPA2/WPA3 transition network, other iPhones join with WPA2.';
+
 function stepHtml(step: CompanionStep): string {
   const warning =
     step.warning === undefined
@@ -139,7 +147,7 @@ function fieldSpecs(v: GeneratorValues): FieldSpec[] {
       kind: 'select',
       key: 'security',
       label: FIELD_LABELS.security,
-      hint: 'Every iPhone joins WPA2. WPA3 needs iOS 13 or later; on a WPA2/WPA3 transition network, older iPhones join with WPA2.',
+      hint: SECURITY_HINT,
       value: v.security,
       options: SECURITY_MODES,
     },

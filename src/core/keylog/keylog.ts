@@ -1,61 +1,79 @@
 // Parses TLS key logs in the NSS key log format (SSLKEYLOGFILE) that Wireshark reads, as written
-// by browsers, curl or the sslkeylog tweak on iOS. Wireshark matches each line against a fixed
-// pattern from its start, exactly one space between fields, and silently skips what does not
-// match; this parser is stricter and says why a line would be skipped or misread.
+// by browsers, curl or the sslkeylog tweak on iOS. It reads exactly the lines Wireshark reads, the
+// way Wireshark reads them, and says why any other line is skipped.
+//
+// Wireshark's rules, from tls_keylog_process_lines() and ssl_compile_keyfile_regex() in its
+// epan/dissectors/packet-tls-utils.c:
+// - Lines end at LF, and one CR before the LF is dropped: a CRLF file reads like an LF one.
+// - Each line is matched against one pattern anchored at the line's first character, and only
+//   there: a label, one space, the client random, one space, the secret. Nothing is required after
+//   the secret, so trailing spaces, a tab or any other text after it are ignored and the line is
+//   used.
+// - A label is matched literally and in upper case (the pattern is case-sensitive); the labels are
+//   those in LABELS below marked `read`, plus RSA.
+// - Hex digits are [[:xdigit:]]: 0–9, a–f and A–F alike, in every field.
+// - The client random is exactly 32 bytes (64 hex digits) followed by the space.
+// - CLIENT_RANDOM's secret is the 48-byte master secret (SSL_MASTER_SECRET_LENGTH): the pattern
+//   takes its first 96 hex digits, and fewer do not match. The TLS 1.3 labels and
+//   PMS_CLIENT_RANDOM take as many whole bytes of hex as follow (at least one).
+// - A line that does not match is skipped without a word; a line starting with "#" is a comment
+//   (the NSS key log format defines them, and Wireshark skips them without even logging them).
+//   Blank lines match nothing and are skipped too.
+// Lines Wireshark skips are "problems" here, with the reason. Lines it uses but reads oddly (digits
+// or text after the secret, a TLS 1.3 secret of a length no cipher suite has) keep their place in
+// their connection and carry a warning.
 
 /** What a label's secret is and which TLS version writes it. */
 interface LabelSpec {
   tls: '1.2' | '1.3';
-  /** Allowed secret lengths in bytes; empty for any non-zero length. */
+  /** Secret lengths in bytes that a real connection has; empty for any length. */
   bytes: readonly number[];
   meaning: string;
+  /** False for labels of the key log format that Wireshark's pattern does not list. */
+  read: boolean;
 }
 
 // TLS 1.3 secrets are as long as the suite's hash: 32 bytes for SHA-256 suites
 // (TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256), 48 for TLS_AES_256_GCM_SHA384.
 const TLS13_BYTES = [32, 48] as const;
 
+const tls13 = (meaning: string): LabelSpec => ({
+  tls: '1.3',
+  bytes: TLS13_BYTES,
+  meaning,
+  read: true,
+});
+
 // A Map, not an object literal: the label is pasted text, and "toString" or "__proto__" must be
 // unknown labels rather than members inherited from Object.prototype.
 const LABELS: ReadonlyMap<string, LabelSpec> = new Map<string, LabelSpec>([
-  ['CLIENT_RANDOM', { tls: '1.2', bytes: [48], meaning: 'master secret' }],
-  ['PMS_CLIENT_RANDOM', { tls: '1.2', bytes: [], meaning: 'pre-master secret' }],
-  ['CLIENT_EARLY_TRAFFIC_SECRET', { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client 0-RTT data' }],
-  [
-    'CLIENT_HANDSHAKE_TRAFFIC_SECRET',
-    { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client handshake' },
-  ],
-  [
-    'SERVER_HANDSHAKE_TRAFFIC_SECRET',
-    { tls: '1.3', bytes: TLS13_BYTES, meaning: 'server handshake' },
-  ],
-  [
-    'CLIENT_TRAFFIC_SECRET_0',
-    { tls: '1.3', bytes: TLS13_BYTES, meaning: 'client application data' },
-  ],
-  [
-    'SERVER_TRAFFIC_SECRET_0',
-    { tls: '1.3', bytes: TLS13_BYTES, meaning: 'server application data' },
-  ],
-  ['EARLY_EXPORTER_SECRET', { tls: '1.3', bytes: TLS13_BYTES, meaning: 'early exporter' }],
-  ['EXPORTER_SECRET', { tls: '1.3', bytes: TLS13_BYTES, meaning: 'exporter' }],
-  ['ECH_SECRET', { tls: '1.3', bytes: [], meaning: 'Encrypted Client Hello secret' }],
-  ['ECH_CONFIG', { tls: '1.3', bytes: [], meaning: 'Encrypted Client Hello config' }],
+  ['CLIENT_RANDOM', { tls: '1.2', bytes: [48], meaning: 'master secret', read: true }],
+  ['PMS_CLIENT_RANDOM', { tls: '1.2', bytes: [], meaning: 'pre-master secret', read: true }],
+  ['CLIENT_EARLY_TRAFFIC_SECRET', tls13('client 0-RTT data')],
+  ['CLIENT_HANDSHAKE_TRAFFIC_SECRET', tls13('client handshake')],
+  ['SERVER_HANDSHAKE_TRAFFIC_SECRET', tls13('server handshake')],
+  ['CLIENT_TRAFFIC_SECRET_0', tls13('client application data')],
+  ['SERVER_TRAFFIC_SECRET_0', tls13('server application data')],
+  ['EARLY_EXPORTER_SECRET', tls13('early exporter')],
+  ['EXPORTER_SECRET', tls13('exporter')],
+  // In the key log format (draft-ietf-tls-keylogfile) but not in Wireshark's pattern.
+  ['ECH_SECRET', { tls: '1.3', bytes: [], meaning: 'Encrypted Client Hello secret', read: false }],
+  ['ECH_CONFIG', { tls: '1.3', bytes: [], meaning: 'Encrypted Client Hello config', read: false }],
 ]);
 
-/** One well-formed line. */
+/** One line that gives a connection a secret. */
 export interface KeyLogEntry {
   line: number;
   label: string;
   /** Lower-case hex of the connection's 32-byte client random. */
   clientRandom: string;
-  /** Lower-case hex of the secret. */
+  /** Lower-case hex of the secret, as much of it as Wireshark reads. */
   secret: string;
   bytes: number;
   meaning: string;
 }
 
-/** A line Wireshark would skip or misread, with its 1-based number and why. */
+/** A line Wireshark skips, or reads with a caveat, with its 1-based number and why. */
 export interface KeyLogProblem {
   line: number;
   /** The line, shortened for display. */
@@ -66,8 +84,11 @@ export interface KeyLogProblem {
 /** All the secrets logged for one connection, keyed by its client random. */
 export interface KeyLogConnection {
   clientRandom: string;
-  /** TLS 1.2 (or older) when it has CLIENT_RANDOM, TLS 1.3 with the *_SECRET labels. */
-  version: 'TLS 1.2' | 'TLS 1.3' | 'mixed';
+  /**
+   * "TLS 1.3" with the *_SECRET labels; "SSL 3.0–TLS 1.2" with CLIENT_RANDOM, which SSL 3.0 and
+   * TLS 1.0 to 1.2 all write.
+   */
+  version: 'SSL 3.0–TLS 1.2' | 'TLS 1.3' | 'mixed';
   entries: KeyLogEntry[];
   /** What Wireshark will and will not be able to decrypt with these secrets. */
   notes: string[];
@@ -78,12 +99,15 @@ export interface KeyLogReport {
   /** Lines that were not blank or comments. */
   lines: number;
   connections: KeyLogConnection[];
+  /** Lines Wireshark skips. */
   problems: KeyLogProblem[];
+  /** Lines Wireshark uses, but with something odd about them. */
+  warnings: KeyLogProblem[];
   /** RSA lines, keyed by the encrypted pre-master secret rather than a connection. */
   rsaEntries: number;
 }
 
-/** Example key log from the iOS TLS post: one TLS 1.3 connection and one TLS 1.2. */
+/** Example key log from the iOS TLS post: one TLS 1.3 connection and one CLIENT_RANDOM line. */
 export const SAMPLE_KEYLOG = [
   'CLIENT_HANDSHAKE_TRAFFIC_SECRET 99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7 37bed74ebb5c40dd525ae480adfe02d23e3d0a4c9083d8767f35cbbf23852da4',
   'SERVER_HANDSHAKE_TRAFFIC_SECRET 99cf2fabcc272914ae2c93a3603864a505e76092a6511176d7ae2f7f9c6058f7 1cd72af732da492b02568ae75e9d67ed394d50061fe6a56dfe5d847633e6a549',
@@ -106,8 +130,11 @@ function shorten(text: string): string {
 
 function hexProblem(what: string, value: string, expectedBytes?: string): string | undefined {
   if (!/^[0-9a-fA-F]*$/.test(value)) {
-    const bad = value.match(/[^0-9a-fA-F]/)?.[0] ?? '';
-    return `${what} must be hex digits (0–9, a–f); found ${JSON.stringify(bad)}`;
+    const bad = value.match(/[^0-9a-fA-F]/u)?.[0] ?? '';
+    const found = /\p{Cc}/u.test(bad)
+      ? `a control character (U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`
+      : JSON.stringify(bad);
+    return `${what} must be hex digits (0–9, a–f, A–F); found ${found}`;
   }
   if (value.length % 2 === 1) return `${what} has an odd number of hex digits (${value.length})`;
   if (expectedBytes !== undefined) {
@@ -118,149 +145,190 @@ function hexProblem(what: string, value: string, expectedBytes?: string): string
 
 type LineResult =
   | { kind: 'skip' }
-  | { kind: 'rsa' }
-  | { kind: 'entry'; entry: KeyLogEntry }
+  | { kind: 'rsa'; warning: string | undefined }
+  | { kind: 'entry'; entry: KeyLogEntry; warning: string | undefined }
   | { kind: 'problem'; reason: string };
 
+const SKIP: LineResult = { kind: 'skip' };
+
+// Wireshark's pattern (see the top of this file), one alternative at a time: a line starts with at
+// most one of these, so trying them in turn matches what the single pattern matches.
+const OCTET = '(?:[0-9A-Fa-f]{2})';
+const RSA_PRE_MASTER = new RegExp(`^RSA ${OCTET}{8} (${OCTET}+)`);
+const RSA_SESSION = new RegExp(`^RSA Session-ID:${OCTET}+ Master-Key:(${OCTET}{48})`);
+const MASTER = new RegExp(`^(CLIENT_RANDOM) (${OCTET}{32}) (${OCTET}{48})`);
+const ANY_LENGTH = [...LABELS.keys()].filter((l) => l !== 'CLIENT_RANDOM');
+const DERIVED = new RegExp(`^(${ANY_LENGTH.join('|')}) (${OCTET}{32}) (${OCTET}+)`);
+
+/** What to say about the rest of a line after the secret, which Wireshark ignores. */
+function restWarning(rest: string, digits: number): string | undefined {
+  if (rest.trim() === '') return undefined;
+  if (/^\s/.test(rest)) {
+    return `Wireshark ignores the text after the secret (${JSON.stringify(shorten(rest.trim()))})`;
+  }
+  return (
+    `the secret runs on into ${JSON.stringify(shorten(rest))}: Wireshark reads only its first ` +
+    `${digits} hex digits (${digits / 2} bytes) and ignores the rest of the line`
+  );
+}
+
+const joinWarnings = (...w: (string | undefined)[]): string | undefined =>
+  w.filter((x) => x !== undefined).join('; ') || undefined;
+
 function parseLine(raw: string, line: number): LineResult {
-  if (raw.trim() === '') return { kind: 'skip' };
-  if (raw.startsWith('#')) return { kind: 'skip' };
-  if (/^\s/.test(raw)) {
-    return {
-      kind: 'problem',
-      reason: 'starts with whitespace; Wireshark only reads a label at the very start of a line',
-    };
+  if (raw.trim() === '' || raw.startsWith('#')) return SKIP;
+  const rsa = RSA_PRE_MASTER.exec(raw) ?? RSA_SESSION.exec(raw);
+  if (rsa !== null) {
+    const digits = (rsa[1] ?? '').length;
+    return { kind: 'rsa', warning: restWarning(raw.slice(rsa[0].length), digits) };
   }
-  if (/\s$/.test(raw)) return { kind: 'problem', reason: 'ends with whitespace after the secret' };
-  const control = raw.match(/\p{Cc}/u)?.[0];
-  if (control !== undefined) {
-    return {
-      kind: 'problem',
-      reason: `contains a control character (U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
-    };
-  }
-  if (/\s{2,}|\t/.test(raw)) {
-    return {
-      kind: 'problem',
-      reason: 'fields must be separated by exactly one space, as Wireshark expects',
-    };
-  }
-  const fields = raw.split(' ');
-  const label = fields[0] ?? '';
-
-  if (label === 'RSA') {
-    if (fields[1]?.startsWith('Session-ID:')) {
-      return /^RSA Session-ID:(?:[0-9a-fA-F]{2})+ Master-Key:[0-9a-fA-F]{96}$/.test(raw)
-        ? { kind: 'rsa' }
-        : {
-            kind: 'problem',
-            reason: 'RSA Session-ID lines read: RSA Session-ID:<hex> Master-Key:<48 bytes of hex>',
-          };
-    }
-    if (fields.length !== 3)
-      return {
-        kind: 'problem',
-        reason: 'RSA lines have 3 fields: RSA <encrypted pre-master prefix> <pre-master secret>',
-      };
-    const prefix = fields[1] ?? '';
-    const pms = fields[2] ?? '';
-    const reason =
-      (prefix.length === 16
-        ? hexProblem('the encrypted pre-master prefix', prefix)
-        : hexProblem('the encrypted pre-master prefix', prefix, '8 bytes')) ??
-      (pms.length === 96
-        ? hexProblem('the pre-master secret', pms)
-        : hexProblem('the pre-master secret', pms, '48 bytes'));
-    return reason === undefined ? { kind: 'rsa' } : { kind: 'problem', reason };
-  }
-
-  const spec = LABELS.get(label);
-  if (spec === undefined) {
-    const upper = !LABELS.has(label.toUpperCase())
-      ? ''
-      : ` (labels are upper case: ${label.toUpperCase()})`;
-    return {
-      kind: 'problem',
-      reason: `unknown label ${JSON.stringify(shorten(label))}${upper}; expected CLIENT_RANDOM or a TLS 1.3 label such as CLIENT_TRAFFIC_SECRET_0`,
-    };
-  }
-  if (fields.length !== 3) {
-    return {
-      kind: 'problem',
-      reason: `has ${fields.length} field${fields.length === 1 ? '' : 's'}; expected 3: ${label} <client random> <secret>`,
-    };
-  }
-  const clientRandom = fields[1] ?? '';
-  const secret = fields[2] ?? '';
-  const crReason =
-    clientRandom.length === 64
-      ? hexProblem('the client random', clientRandom)
-      : hexProblem('the client random', clientRandom, '32 bytes');
-  if (crReason !== undefined) return { kind: 'problem', reason: crReason };
+  const m = MASTER.exec(raw) ?? DERIVED.exec(raw);
+  if (m === null) return { kind: 'problem', reason: whySkipped(raw) };
+  const label = m[1] ?? '';
+  const spec = LABELS.get(label) as LabelSpec;
+  const hex = m[3] ?? '';
+  const bytes = hex.length / 2;
   const sizes = spec.bytes;
-  const secretBytes = secret.length / 2;
-  const sizeText = sizes.length === 1 ? `${sizes[0]} bytes` : `${sizes.join(' or ')} bytes`;
-  let secretReason = hexProblem(`the ${label} secret`, secret);
-  if (secretReason === undefined && secret.length === 0)
-    secretReason = `the ${label} secret is empty`;
-  if (secretReason === undefined && sizes.length > 0 && !sizes.includes(secretBytes)) {
-    secretReason = hexProblem(
-      `the ${label} secret`,
-      secret,
-      label === 'CLIENT_RANDOM'
-        ? '48 bytes (the TLS 1.2 master secret)'
-        : `${sizeText} (the hash length of the cipher suite)`,
-    );
-  }
-  if (secretReason !== undefined) return { kind: 'problem', reason: secretReason };
   return {
     kind: 'entry',
     entry: {
       line,
       label,
-      clientRandom: clientRandom.toLowerCase(),
-      secret: secret.toLowerCase(),
-      bytes: secretBytes,
+      clientRandom: (m[2] ?? '').toLowerCase(),
+      secret: hex.toLowerCase(),
+      bytes,
       meaning: spec.meaning,
     },
+    warning: joinWarnings(
+      spec.read
+        ? undefined
+        : `Wireshark's key-log pattern has no ${label} label, so it skips this line (only Encrypted Client Hello needs it)`,
+      sizes.length === 0 || sizes.includes(bytes)
+        ? undefined
+        : `the ${label} secret is ${bytes} bytes, and TLS 1.3 secrets are ${sizes.join(' or ')} (the hash length of the cipher suite): nothing decrypts with it`,
+      restWarning(raw.slice(m[0].length), hex.length),
+    ),
   };
 }
 
+/** Why Wireshark's pattern does not match a line (that is neither blank nor a comment). */
+function whySkipped(raw: string): string {
+  if (/^\s/.test(raw)) {
+    return 'starts with whitespace; Wireshark only reads a label at the very start of a line';
+  }
+  const label = /^\S*/.exec(raw)?.[0] ?? '';
+  const spec = LABELS.get(label);
+  if (label !== 'RSA' && spec === undefined) {
+    const upper = !LABELS.has(label.toUpperCase())
+      ? ''
+      : ` (labels are upper case: ${label.toUpperCase()})`;
+    return `unknown label ${JSON.stringify(shorten(label))}${upper}; expected CLIENT_RANDOM or a TLS 1.3 label such as CLIENT_TRAFFIC_SECRET_0`;
+  }
+  if (label === 'RSA' && raw.startsWith('RSA Session-ID:')) {
+    return 'RSA Session-ID lines read: RSA Session-ID:<hex> Master-Key:<48 bytes of hex>';
+  }
+  const usage =
+    label === 'RSA'
+      ? 'RSA <encrypted pre-master prefix> <pre-master secret>'
+      : `${label} <client random> <secret>`;
+  const fields = (n: number): string => `has ${n} field${n === 1 ? '' : 's'}; expected 3: ${usage}`;
+  // `at` walks the line field by field, as the pattern does.
+  let at = label.length;
+  const separator = (): string | undefined => {
+    const c = raw[at] ?? '';
+    if (c !== ' ') {
+      const code = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+      return `fields are separated by U+${code}; Wireshark needs exactly one space between them`;
+    }
+    if (/\s/.test(raw[at + 1] ?? '')) {
+      return 'fields must be separated by exactly one space, as Wireshark expects';
+    }
+    at += 1;
+    return undefined;
+  };
+  if (at === raw.length) return fields(1);
+  const sep1 = separator();
+  if (sep1 !== undefined) return sep1;
+  const second = /^\S*/.exec(raw.slice(at))?.[0] ?? '';
+  at += second.length;
+  const secondReason =
+    label === 'RSA'
+      ? hexProblem(
+          'the encrypted pre-master prefix',
+          second,
+          second.length === 16 ? undefined : '8 bytes',
+        )
+      : hexProblem('the client random', second, second.length === 64 ? undefined : '32 bytes');
+  if (secondReason !== undefined) return secondReason;
+  if (at === raw.length) return fields(2);
+  const sep2 = separator();
+  if (sep2 !== undefined) return sep2;
+  const secret = /^\S*/.exec(raw.slice(at))?.[0] ?? '';
+  const what = label === 'RSA' ? 'the pre-master secret' : `the ${label} secret`;
+  const digits = /^[0-9A-Fa-f]*/.exec(secret)?.[0].length ?? 0;
+  if (secret === '') return `${what} is missing after the space`;
+  if (digits < 2) return hexProblem(what, secret) ?? `${what} has one hex digit; a byte takes two`;
+  // Only CLIENT_RANDOM gets here: with 2 hex digits or more, every other label would have matched.
+  const stop =
+    secret.length > digits ? ` before ${JSON.stringify(shorten(secret[digits] ?? ''))}` : '';
+  return `${what} must be 48 bytes (the master secret of SSL 3.0 to TLS 1.2); it has ${digits} hex digits${stop}, and Wireshark needs 96`;
+}
+
+/** What one label says across a connection's lines. */
+interface LabelUse {
+  times: number;
+  secrets: Set<string>;
+  last: number;
+}
+
+/** Secrets a TLS 1.3 connection needs, and what is lost without each one. */
+const TLS13_NEEDS = [
+  ['CLIENT_HANDSHAKE_TRAFFIC_SECRET', 'the handshake messages the client sends (its Finished)'],
+  [
+    'SERVER_HANDSHAKE_TRAFFIC_SECRET',
+    'the handshake messages the server sends (its certificate among them)',
+  ],
+  ['CLIENT_TRAFFIC_SECRET_0', 'the application data the client sends'],
+  ['SERVER_TRAFFIC_SECRET_0', 'the application data the server sends'],
+] as const;
+
+// One pass over the entries and one note per label, however many lines a connection has: a paste
+// of 50,000 lines for one client random must not cost 50,000 notes.
 function connectionNotes(c: KeyLogConnection): string[] {
   const notes: string[] = [];
-  const has = (l: string): boolean => c.entries.some((e) => e.label === l);
+  const uses = new Map<string, LabelUse>();
+  const lengths = new Set<number>();
+  for (const e of c.entries) {
+    const use = uses.get(e.label);
+    if (use === undefined)
+      uses.set(e.label, { times: 1, secrets: new Set([e.secret]), last: e.line });
+    else {
+      use.times++;
+      use.secrets.add(e.secret);
+      use.last = e.line;
+    }
+    if (LABELS.get(e.label)?.bytes === TLS13_BYTES) lengths.add(e.bytes);
+  }
   if (c.version === 'mixed')
     notes.push(
-      'Has both TLS 1.2 and TLS 1.3 secrets for the same client random; one of them is stale or mislabelled.',
+      'Has both CLIENT_RANDOM (SSL 3.0 to TLS 1.2) and TLS 1.3 secrets for the same client random; one of them is stale or mislabelled.',
     );
-  if (c.version !== 'TLS 1.2') {
-    if (!has('CLIENT_HANDSHAKE_TRAFFIC_SECRET') || !has('SERVER_HANDSHAKE_TRAFFIC_SECRET')) {
-      notes.push(
-        'Missing a handshake traffic secret: Wireshark cannot decrypt the certificate and the rest of the handshake.',
-      );
+  if (c.version !== 'SSL 3.0–TLS 1.2') {
+    for (const [label, what] of TLS13_NEEDS) {
+      if (!uses.has(label)) notes.push(`No ${label}: Wireshark cannot decrypt ${what}.`);
     }
-    if (!has('CLIENT_TRAFFIC_SECRET_0') || !has('SERVER_TRAFFIC_SECRET_0')) {
-      notes.push(
-        'Missing an application traffic secret: Wireshark cannot decrypt the HTTP data in both directions.',
-      );
-    }
-    const lengths = new Set(
-      c.entries.filter((e) => LABELS.get(e.label)?.bytes === TLS13_BYTES).map((e) => e.bytes),
-    );
     if (lengths.size > 1)
       notes.push(
         'Secrets of different lengths: a connection uses one hash, so some lines belong elsewhere.',
       );
   }
-  const seen = new Map<string, string>();
-  for (const e of c.entries) {
-    const before = seen.get(e.label);
-    if (before !== undefined && before !== e.secret) {
+  for (const [label, use] of uses) {
+    if (use.secrets.size > 1) {
+      const times = use.times === 2 ? 'twice' : `${use.times.toLocaleString('en-US')} times`;
       notes.push(
-        `${e.label} appears twice with different secrets (line ${e.line}); Wireshark keeps the last one.`,
+        `${label} appears ${times} with ${use.secrets.size.toLocaleString('en-US')} different secrets; Wireshark keeps the last one (line ${use.last}).`,
       );
     }
-    seen.set(e.label, e.secret);
   }
   return notes;
 }
@@ -277,6 +345,7 @@ export class KeyLogReader {
   #rsaEntries = 0;
   readonly #byRandom = new Map<string, KeyLogConnection>();
   readonly #problems: KeyLogProblem[] = [];
+  readonly #warnings: KeyLogProblem[] = [];
   #connections: KeyLogConnection[] | undefined;
   #noted = 0;
 
@@ -301,7 +370,7 @@ export class KeyLogReader {
     for (let n = 0; n < maxLines && this.#pos <= text.length; n++) {
       const nl = text.indexOf('\n', this.#pos);
       const end = nl === -1 ? text.length : nl;
-      // A trailing "\r" from a Windows editor is dropped, as Wireshark does.
+      // One "\r" before the "\n" is dropped, as Wireshark does: CRLF files read like LF ones.
       const crlf = end > this.#pos && text.charCodeAt(end - 1) === 13;
       const raw = text.slice(this.#pos, crlf ? end - 1 : end);
       this.#pos = end + 1;
@@ -315,12 +384,16 @@ export class KeyLogReader {
     const result = parseLine(raw, line);
     if (result.kind === 'skip') return;
     this.#lines++;
-    if (result.kind === 'rsa') this.#rsaEntries++;
-    else if (result.kind === 'problem')
+    if (result.kind === 'problem') {
       this.#problems.push({ line, text: shorten(raw), reason: result.reason });
+      return;
+    }
+    if (result.warning !== undefined)
+      this.#warnings.push({ line, text: shorten(raw), reason: result.warning });
+    if (result.kind === 'rsa') this.#rsaEntries++;
     else {
       const e = result.entry;
-      const tls = LABELS.get(e.label)?.tls === '1.2' ? 'TLS 1.2' : 'TLS 1.3';
+      const tls = LABELS.get(e.label)?.tls === '1.2' ? 'SSL 3.0–TLS 1.2' : 'TLS 1.3';
       const c = this.#byRandom.get(e.clientRandom);
       if (c === undefined) {
         this.#byRandom.set(e.clientRandom, {
@@ -360,6 +433,7 @@ export class KeyLogReader {
       lines: this.#lines,
       connections: this.#connections ?? [],
       problems: this.#problems,
+      warnings: this.#warnings,
       rsaEntries: this.#rsaEntries,
     };
   }

@@ -4,7 +4,7 @@
 
 import { escapeHtml } from '../html.ts';
 import { fieldHtml } from '../widgets/field.ts';
-import type { KeyLogConnection, KeyLogReport } from './keylog.ts';
+import type { KeyLogConnection, KeyLogProblem, KeyLogReport } from './keylog.ts';
 
 /**
  * The text box with its label and hint: read-only as built (nothing would read an edit without
@@ -24,15 +24,18 @@ export function keyLogFieldHtml(prefix: string, text: string): string {
   });
 }
 
-/** How many connections and malformed lines the HTML lists before "and N more". */
-export const SHOWN = { connections: 50, problems: 200 } as const;
+/**
+ * How many connections, lines per connection, malformed lines and warnings the HTML lists before
+ * "and N more": the page lays out every row it is given, and 50,000 rows block it for seconds.
+ */
+export const SHOWN = { connections: 50, entries: 12, problems: 200, warnings: 100 } as const;
 
 const plural = (n: number, word: string): string =>
   `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** One-sentence summary of a report, for a live region. */
 export function summarizeKeyLog(r: KeyLogReport): string {
-  const versions = ['TLS 1.3', 'TLS 1.2', 'mixed']
+  const versions = ['TLS 1.3', 'SSL 3.0–TLS 1.2', 'mixed']
     .map((v) => [v, r.connections.filter((c) => c.version === v).length] as const)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => `${n.toLocaleString('en-US')} ${v}`);
@@ -40,7 +43,8 @@ export function summarizeKeyLog(r: KeyLogReport): string {
   const rsa = r.rsaEntries > 0 ? `, ${plural(r.rsaEntries, 'RSA line')}` : '';
   const bad =
     r.problems.length === 0 ? 'no malformed lines' : plural(r.problems.length, 'malformed line');
-  return `${plural(r.lines, 'key line')}: ${conns}${rsa}; ${bad}.`;
+  const odd = r.warnings.length === 0 ? '' : `; ${plural(r.warnings.length, 'warning')}`;
+  return `${plural(r.lines, 'key line')}: ${conns}${rsa}; ${bad}${odd}.`;
 }
 
 /** What the summary says while a long paste is still being read. */
@@ -67,7 +71,13 @@ function connectionRows(c: KeyLogConnection): string {
   const head =
     `<tr><th scope="rowgroup" colspan="4"><code title="${escapeHtml(c.clientRandom)}">` +
     `${escapeHtml(shortRandom(c.clientRandom))}</code> <span class="tls">${c.version}</span></th></tr>`;
-  const rows = c.entries
+  const shown = c.entries.slice(0, SHOWN.entries);
+  const hidden = c.entries.length - shown.length;
+  const rest =
+    hidden === 0
+      ? ''
+      : `<tr class="more"><td colspan="4">… and ${plural(hidden, 'more line')} for this connection.</td></tr>`;
+  const rows = shown
     .map(
       (e) =>
         `<tr><td><code>${escapeHtml(e.label)}</code></td><td>${escapeHtml(e.meaning)}</td>` +
@@ -78,14 +88,36 @@ function connectionRows(c: KeyLogConnection): string {
     c.notes.length === 0
       ? ''
       : `<tr class="notes"><td colspan="4"><ul>${c.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></td></tr>`;
-  return `<tbody>${head}${rows}${notes}</tbody>`;
+  return `<tbody>${head}${rows}${rest}${notes}</tbody>`;
 }
 
 function more(total: number, shown: number, what: string): string {
   return total > shown ? `<p class="more">… and ${plural(total - shown, what)} more.</p>` : '';
 }
 
-/** The connections table and the list of malformed lines, as HTML. */
+function lineList(
+  title: string,
+  kind: string,
+  items: KeyLogProblem[],
+  max: number,
+  what: string,
+): string {
+  if (items.length === 0) return '';
+  const shown = items.slice(0, max);
+  return (
+    `<h4 class="${kind}-title">${title}</h4><ul class="${kind}">` +
+    shown
+      .map(
+        (p) =>
+          `<li data-line="${p.line}"><strong>Line ${p.line}:</strong> ${escapeHtml(p.reason)}.` +
+          ` <code>${escapeHtml(p.text)}</code></li>`,
+      )
+      .join('') +
+    `</ul>${more(items.length, shown.length, what)}`
+  );
+}
+
+/** The connections table, the malformed lines and the warnings, as HTML. */
 export function renderKeyLogHtml(r: KeyLogReport): string {
   const conns = r.connections.slice(0, SHOWN.connections);
   const table =
@@ -96,18 +128,19 @@ export function renderKeyLogHtml(r: KeyLogReport): string {
         '<th scope="col" class="num">Bytes</th><th scope="col" class="num">Line</th></tr></thead>' +
         `${conns.map(connectionRows).join('')}</table>` +
         more(r.connections.length, conns.length, 'connection');
-  const shown = r.problems.slice(0, SHOWN.problems);
-  const problems =
-    r.problems.length === 0
-      ? ''
-      : '<h4 class="problems-title">Malformed lines</h4><ul class="problems">' +
-        shown
-          .map(
-            (p) =>
-              `<li data-line="${p.line}"><strong>Line ${p.line}:</strong> ${escapeHtml(p.reason)}.` +
-              ` <code>${escapeHtml(p.text)}</code></li>`,
-          )
-          .join('') +
-        `</ul>${more(r.problems.length, shown.length, 'malformed line')}`;
-  return table + problems;
+  const problems = lineList(
+    'Malformed lines',
+    'problems',
+    r.problems,
+    SHOWN.problems,
+    'malformed line',
+  );
+  const warnings = lineList(
+    'Lines Wireshark reads with a warning',
+    'warnings',
+    r.warnings,
+    SHOWN.warnings,
+    'warning',
+  );
+  return table + problems + warnings;
 }

@@ -60,9 +60,11 @@ describe('feed caps', () => {
     );
   });
   it.each([
-    [3, 20, 'Carries the newest 20 posts: all 3 so far.'],
-    [0, 20, 'Carries the newest 20 posts: none yet.'],
-    [20, 20, 'Carries the newest 20 posts: all 20 so far.'],
+    // Issue 23, item 13: a feed of 3 posts does not "carry the newest 20 posts".
+    [3, 20, 'Carries all 3 posts so far (it keeps the newest 20).'],
+    [1, 20, 'Carries the one post so far (it keeps the newest 20).'],
+    [0, 20, 'Carries no posts yet (it keeps the newest 20).'],
+    [20, 20, 'Carries all 20 posts so far (it keeps the newest 20).'],
     [1000, 20, 'Carries the newest 20 of 1,000 posts.'],
   ])('the Subscribe page says a feed with %i posts capped at %i: %s', (total, limit, text) => {
     expect(carriesText(total, limit)).toBe(text);

@@ -262,3 +262,31 @@ describe('every combination of mode and band', () => {
     }
   });
 });
+
+// Issue 23, item 3: WPA3-Personal authenticates with SAE (802.11 authentication algorithm 3), which
+// hostapd allows through wpa_key_mgmt whatever auth_algs says; open system is what WPA2 uses.
+describe('the comment above auth_algs', () => {
+  const comment = (security: HostapdSettings['security']): string => {
+    const lines = textOf({ ...base, security }).split('\n');
+    const at = lines.indexOf('auth_algs=1');
+    let from = at;
+    while (from > 0 && lines[from - 1]?.startsWith('#')) from--;
+    return lines.slice(from, at).join(' ');
+  };
+
+  it.each(['wpa2', 'wpa3', 'wpa2-wpa3', 'open'] as const)('for %s names the bit field', (mode) => {
+    expect(comment(mode)).toMatch(/1 = open system/);
+    expect(comment(mode)).toMatch(/2 = shared key/);
+    expect(comment(mode)).not.toMatch(/WPA3 use/);
+  });
+
+  it.each(['wpa3', 'wpa2-wpa3'] as const)('for %s says WPA3 authenticates with SAE', (mode) => {
+    expect(comment(mode)).toMatch(/WPA3[^.]*authenticates? with SAE/);
+    expect(comment(mode)).toMatch(/wpa_key_mgmt/);
+  });
+
+  it('for WPA2 says open system is what WPA2 uses, and leaves SAE out', () => {
+    expect(comment('wpa2')).toMatch(/open system, which WPA2 uses/);
+    expect(comment('wpa2')).not.toMatch(/SAE/);
+  });
+});

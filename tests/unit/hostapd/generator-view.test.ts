@@ -19,9 +19,9 @@ describe('the generator view', () => {
     for (const key of ['security', 'band', 'channel', 'hidden'])
       expect(html).toContain(`id="ap2-${key}"`);
     expect(html).toContain('<fieldset class="controls" disabled>');
-    expect(html).toContain(
-      'WPA3 needs iOS 13 or later; on a WPA2/WPA3 transition network, older iPhones join with WPA2',
-    );
+    // Issue 23, item 2: iOS 13 alone is not enough; the iPhone 6s and first SE run it but lack WPA3.
+    expect(html).toContain('WPA3 needs an iPhone 7 or later with iOS 13 or later');
+    expect(html).toContain('an iPhone 6s or the first SE cannot join it');
   });
 
   it('shows the file, the commands and the QR code with its URI for valid settings', () => {

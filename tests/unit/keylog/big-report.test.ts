@@ -50,3 +50,41 @@ describe('100,000 lines', () => {
     expect(summarizeKeyLog(report)).toMatch(/^100,000 key lines: /);
   });
 });
+
+// Issue 24, item 6: 50,000 lines of one label for one client random blocked the page for 1.1 s
+// (the table had a row per line, and a note per conflicting duplicate): the HTML stays a few rows
+// long and the notes a few lines, however many lines the connection has.
+describe('50,000 lines of one label for one connection', () => {
+  const CR = '99cf2fab'.repeat(8);
+  const same = (n: number) =>
+    Array.from({ length: n }, () => `CLIENT_TRAFFIC_SECRET_0 ${CR} ${'63164e02'.repeat(8)}`).join(
+      '\n',
+    );
+  const different = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `CLIENT_TRAFFIC_SECRET_0 ${CR} ${i.toString(16).padStart(64, '0')}`,
+    ).join('\n');
+
+  it.each([
+    ['identical lines', same],
+    ['a different secret on every line', different],
+  ])('%s: one connection, a bounded table and at most one note per label', (_name, make) => {
+    const report = parseKeyLog(make(50_000));
+    expect(report.connections).toHaveLength(1);
+    const c = report.connections[0];
+    expect(c?.entries).toHaveLength(50_000);
+    expect(c?.notes.length).toBeLessThanOrEqual(4);
+    const html = renderKeyLogHtml(report);
+    expect((html.match(/<tr[ >]/g) ?? []).length).toBeLessThanOrEqual(SHOWN.entries + 4);
+    expect(html).toContain('… and 49,988 more lines for this connection.');
+    expect(html.length).toBeLessThan(10_000);
+  });
+
+  it('says how many times a conflicting label appears, once', () => {
+    const notes = parseKeyLog(different(50_000)).connections[0]?.notes ?? [];
+    expect(notes.filter((n) => n.startsWith('CLIENT_TRAFFIC_SECRET_0 appears'))).toEqual([
+      'CLIENT_TRAFFIC_SECRET_0 appears 50,000 times with 50,000 different secrets; Wireshark keeps the last one (line 50000).',
+    ]);
+  });
+});

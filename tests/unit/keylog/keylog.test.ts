@@ -16,7 +16,7 @@ describe('the sample from the post', () => {
     expect(r.lines).toBe(6);
     expect(r.connections.map((c) => [c.clientRandom, c.version])).toEqual([
       [CR13, 'TLS 1.3'],
-      [CR12, 'TLS 1.2'],
+      [CR12, 'SSL 3.0–TLS 1.2'],
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('the sample from the post', () => {
 
   it('summarises', () => {
     expect(summarizeKeyLog(r)).toBe(
-      '6 key lines: 2 connections (1 TLS 1.3, 1 TLS 1.2); no malformed lines.',
+      '6 key lines: 2 connections (1 TLS 1.3, 1 SSL 3.0–TLS 1.2); no malformed lines.',
     );
   });
 });
@@ -60,7 +60,6 @@ describe('malformed lines are flagged with their number and why', () => {
     ],
     ['lower-case label', `client_random ${CR12} ${S48}`, /labels are upper case: CLIENT_RANDOM/],
     ['two fields', `CLIENT_RANDOM ${CR12}`, /has 2 fields; expected 3/],
-    ['four fields', `CLIENT_RANDOM ${CR12} ${S48} extra`, /has 4 fields; expected 3/],
     [
       'short client random',
       `CLIENT_RANDOM ${CR12.slice(2)} ${S48}`,
@@ -79,22 +78,22 @@ describe('malformed lines are flagged with their number and why', () => {
     [
       'TLS 1.2 secret of 32 bytes',
       `CLIENT_RANDOM ${CR12} ${S32}`,
-      /must be 48 bytes \(the TLS 1.2 master secret\); it is 32 bytes/,
+      /must be 48 bytes \(the master secret of SSL 3.0 to TLS 1.2\); it has 64 hex digits, and Wireshark needs 96/,
     ],
     [
-      'TLS 1.3 secret of 20 bytes',
-      `CLIENT_TRAFFIC_SECRET_0 ${CR13} ${'ab'.repeat(20)}`,
-      /must be 32 or 48 bytes .*it is 20 bytes/,
+      'TLS 1.2 secret cut short by a letter',
+      `CLIENT_RANDOM ${CR12} ${S48.slice(0, 90)}xyz`,
+      /it has 90 hex digits before "x", and Wireshark needs 96/,
     ],
-    [
-      'non-hex secret',
-      `EXPORTER_SECRET ${CR13} ${S32.slice(1)}z`,
-      /secret must be hex digits .*found "z"/,
-    ],
+    ['non-hex secret', `EXPORTER_SECRET ${CR13} z${S32}`, /secret must be hex digits .*found "z"/],
+    ['no secret after the space', `EXPORTER_SECRET ${CR13} `, /secret is missing/],
     ['two spaces', `CLIENT_RANDOM  ${CR12} ${S48}`, /exactly one space/],
-    ['a tab', `CLIENT_RANDOM\t${CR12} ${S48}`, /contains a control character \(U\+0009\)/],
+    [
+      'a tab',
+      `CLIENT_RANDOM\t${CR12} ${S48}`,
+      /separated by U\+0009; Wireshark needs exactly one space/,
+    ],
     ['leading space', ` CLIENT_RANDOM ${CR12} ${S48}`, /starts with whitespace/],
-    ['trailing space', `CLIENT_RANDOM ${CR12} ${S48} `, /ends with whitespace/],
     ['NUL', `CLIENT_RANDOM ${CR12}\u0000 ${S48}`, /control character \(U\+0000\)/],
     ['bad RSA line', 'RSA 0011 22', /pre-master prefix must be 8 bytes/],
     ['garbage', 'hello world', /unknown label "hello"/],
@@ -125,11 +124,107 @@ describe('malformed lines are flagged with their number and why', () => {
   });
 });
 
+// Issue 23, item 1: the inspector accepts what Wireshark's key-log reader accepts
+// (tls_keylog_process_lines in packet-tls-utils.c), so a log copied from a terminal with trailing
+// spaces, saved with CRLF, or written in upper-case hex gives the connections Wireshark finds.
+describe('lines Wireshark reads are read the same way', () => {
+  const sample = parseKeyLog(SAMPLE_KEYLOG);
+  const lines = SAMPLE_KEYLOG.trimEnd().split('\n');
+
+  it.each([
+    ['a trailing space on each line', lines.map((l) => `${l} `).join('\n')],
+    ['trailing spaces and tabs', lines.map((l) => `${l} \t  `).join('\n')],
+    ['CRLF line endings', `${lines.join('\r\n')}\r\n`],
+    ['upper-case hex', lines.map((l) => l.replace(/ .*/, (m) => m.toUpperCase())).join('\n')],
+    ['lower-case hex', SAMPLE_KEYLOG.replace(/ .*/g, (m) => m.toLowerCase())],
+    [
+      'all three at once',
+      `${lines.map((l) => `${l.replace(/ .*/, (m) => m.toUpperCase())}  `).join('\r\n')}\r\n`,
+    ],
+    ['comments and blank lines between', `# sslkeylog\n\n${lines.join('\n\n# next\n')}\n`],
+  ])('%s: the same connections, no malformed lines, no warnings', (_name, text) => {
+    const r = parseKeyLog(text);
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.lines).toBe(6);
+    const shape = (c: (typeof r.connections)[number]) => ({
+      ...c,
+      entries: c.entries.map(({ line: _line, ...e }) => e),
+    });
+    expect(r.connections.map(shape)).toEqual(sample.connections.map(shape));
+    expect(summarizeKeyLog(r)).toBe(summarizeKeyLog(sample));
+  });
+
+  it.each([
+    [
+      'text after the secret',
+      `CLIENT_RANDOM ${CR12} ${S48} # from curl`,
+      48,
+      /Wireshark ignores the text after the secret \("# from curl"\)/,
+    ],
+    [
+      'more hex digits than a master secret has',
+      `CLIENT_RANDOM ${CR12} ${S48}ab`,
+      48,
+      /runs on into "ab": Wireshark reads only its first 96 hex digits \(48 bytes\)/,
+    ],
+    [
+      'an odd number of hex digits',
+      `EXPORTER_SECRET ${CR13} ${S32}a`,
+      32,
+      /runs on into "a": Wireshark reads only its first 64 hex digits/,
+    ],
+    [
+      'a letter inside the secret',
+      `EXPORTER_SECRET ${CR13} ${S32.slice(0, 62)}zz`,
+      31,
+      /31 bytes, and TLS 1.3 secrets are 32 or 48 .*; the secret runs on into "zz"/,
+    ],
+    [
+      'a TLS 1.3 secret of 20 bytes',
+      `CLIENT_TRAFFIC_SECRET_0 ${CR13} ${'ab'.repeat(20)}`,
+      20,
+      /secret is 20 bytes, and TLS 1.3 secrets are 32 or 48/,
+    ],
+    [
+      'a label Wireshark does not know',
+      `ECH_SECRET ${CR13} ${S32}`,
+      32,
+      /has no ECH_SECRET label, so it skips this line/,
+    ],
+  ])('%s: kept in its connection, with a warning', (_name, line, bytes, warning) => {
+    const r = parseKeyLog(`${SAMPLE_KEYLOG}${line}\n`);
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]?.line).toBe(7);
+    expect(r.warnings[0]?.reason).toMatch(warning);
+    const entry = r.connections.flatMap((c) => c.entries).find((e) => e.line === 7);
+    expect(entry?.bytes).toBe(bytes);
+    expect(summarizeKeyLog(r)).toMatch(/; 1 warning\.$/);
+  });
+});
+
 describe('connection notes', () => {
-  it('flags missing TLS 1.3 secrets', () => {
+  it('flags missing TLS 1.3 secrets, one note per secret', () => {
     const r = parseKeyLog(`CLIENT_TRAFFIC_SECRET_0 ${CR13} ${S32}\n`);
-    expect(r.connections[0]?.notes.join(' ')).toMatch(/Missing a handshake traffic secret/);
-    expect(r.connections[0]?.notes.join(' ')).toMatch(/Missing an application traffic secret/);
+    expect(r.connections[0]?.notes).toEqual([
+      'No CLIENT_HANDSHAKE_TRAFFIC_SECRET: Wireshark cannot decrypt the handshake messages the client sends (its Finished).',
+      'No SERVER_HANDSHAKE_TRAFFIC_SECRET: Wireshark cannot decrypt the handshake messages the server sends (its certificate among them).',
+      'No SERVER_TRAFFIC_SECRET_0: Wireshark cannot decrypt the application data the server sends.',
+    ]);
+  });
+
+  // Issue 23, item 8: one missing secret blocks one direction, and the data need not be HTTP.
+  it.each([
+    ['CLIENT_TRAFFIC_SECRET_0', 'client'],
+    ['SERVER_TRAFFIC_SECRET_0', 'server'],
+  ])('without %s, says only the %s side cannot be read', (missing, side) => {
+    const lines = SAMPLE_KEYLOG.split('\n').filter((l) => !l.startsWith(missing));
+    const notes = parseKeyLog(lines.join('\n')).connections[0]?.notes ?? [];
+    expect(notes).toEqual([
+      `No ${missing}: Wireshark cannot decrypt the application data the ${side} sends.`,
+    ]);
+    expect(notes.join(' ')).not.toMatch(/HTTP|both directions/);
   });
 
   it('flags mixed TLS versions, mixed lengths and conflicting duplicates', () => {
@@ -146,10 +241,10 @@ describe('connection notes', () => {
     const c = r.connections[0];
     expect(c?.version).toBe('mixed');
     const notes = c?.notes.join(' ') ?? '';
-    expect(notes).toMatch(/both TLS 1.2 and TLS 1.3/);
+    expect(notes).toMatch(/both CLIENT_RANDOM \(SSL 3.0 to TLS 1.2\) and TLS 1.3/);
     expect(notes).toMatch(/different lengths/);
     expect(notes).toMatch(
-      /SERVER_TRAFFIC_SECRET_0 appears twice with different secrets \(line 6\)/,
+      /SERVER_TRAFFIC_SECRET_0 appears twice with 2 different secrets; Wireshark keeps the last one \(line 6\)/,
     );
   });
 

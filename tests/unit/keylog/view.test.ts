@@ -8,7 +8,7 @@ describe('key-log results HTML', () => {
     const html = renderKeyLogHtml(parseKeyLog(SAMPLE_KEYLOG));
     expect(html.match(/<tbody>/g)).toHaveLength(2);
     expect(html).toContain('<span class="tls">TLS 1.3</span>');
-    expect(html).toContain('<span class="tls">TLS 1.2</span>');
+    expect(html).toContain('<span class="tls">SSL 3.0–TLS 1.2</span>');
     expect(html).toContain('99cf2fab…9c6058f7');
     expect(html).not.toContain('Malformed lines');
   });
