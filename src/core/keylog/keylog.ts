@@ -23,6 +23,8 @@
 // or text after the secret, a TLS 1.3 secret of a length no cipher suite has) keep their place in
 // their connection and carry a warning.
 
+import { codePointLabel } from '../text.ts';
+
 /** What a label's secret is and which TLS version writes it. */
 interface LabelSpec {
   tls: '1.2' | '1.3';
@@ -132,7 +134,7 @@ function hexProblem(what: string, value: string, expectedBytes?: string): string
   if (!/^[0-9a-fA-F]*$/.test(value)) {
     const bad = value.match(/[^0-9a-fA-F]/u)?.[0] ?? '';
     const found = /\p{Cc}/u.test(bad)
-      ? `a control character (U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`
+      ? `a control character (${codePointLabel(bad)})`
       : JSON.stringify(bad);
     return `${what} must be hex digits (0–9, a–f, A–F); found ${found}`;
   }
@@ -237,8 +239,7 @@ function whySkipped(raw: string): string {
   const separator = (): string | undefined => {
     const c = raw[at] ?? '';
     if (c !== ' ') {
-      const code = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-      return `fields are separated by U+${code}; Wireshark needs exactly one space between them`;
+      return `fields are separated by ${codePointLabel(c)}; Wireshark needs exactly one space between them`;
     }
     if (/\s/.test(raw[at + 1] ?? '')) {
       return 'fields must be separated by exactly one space, as Wireshark expects';
