@@ -62,7 +62,8 @@ export async function preview(
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const send = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
       res.statusCode = status;
-      if (file) res.setHeader('Content-Type', TYPES.get(extname(file)) ?? 'application/octet-stream');
+      if (file)
+        res.setHeader('Content-Type', TYPES.get(extname(file)) ?? 'application/octet-stream');
       for (const [k, v] of headersFor(rules, path)) res.setHeader(k, v);
       for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
       if (file && req.method !== 'HEAD') createReadStream(file).pipe(res);

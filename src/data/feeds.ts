@@ -91,7 +91,9 @@ export async function feedResponse(
     history: historyOf(spec, format, page, pages.archives.length, url),
   };
   const body = RENDER[format](channel, entries);
-  return new Response(body, { headers: { 'Content-Type': `${FORMATS[format].type}; charset=utf-8` } });
+  return new Response(body, {
+    headers: { 'Content-Type': `${FORMATS[format].type}; charset=utf-8` },
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { type FeedFormat, type FeedSpec, FORMATS, selectForFeed } from './catalog.ts';
 import type { PostMeta } from '../posts.ts';
+import { type FeedFormat, type FeedSpec, FORMATS, selectForFeed } from './catalog.ts';
 
 /**
  * RFC 5005 (Feed Paging and Archiving) for the catalogue's feeds. The current feed carries the

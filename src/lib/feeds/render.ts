@@ -160,7 +160,11 @@ function historyXml(history: FeedHistory, link: 'atom:link' | 'link'): string[] 
 }
 
 /** Adds the Feed History namespace and elements to an RSS or Atom document. */
-function withHistory(xml: string, flavour: 'rss' | 'atom', history: FeedHistory | undefined): string {
+function withHistory(
+  xml: string,
+  flavour: 'rss' | 'atom',
+  history: FeedHistory | undefined,
+): string {
   if (!history) return xml;
   const root = flavour === 'rss' ? /<rss /.exec(xml) : /<feed /.exec(xml);
   if (!root) throw new Error(`feed output has no <${flavour === 'rss' ? 'rss' : 'feed'}> element`);
