@@ -104,8 +104,8 @@ function toItem(e: FeedEntry, channel: FeedChannel, flavour: Flavour): Item {
   const title = clean(e.title);
   const summary = clean(e.summary);
   const item: Item = {
-    // Atom declares title and summary type="html" and feedparser reads RSS titles as HTML too, so
-    // plain text is escaped; only JSON Feed's title is plain text.
+    // feedparser (Planet KDE) reads RSS titles as HTML, so plain text is escaped (Atom titles are
+    // then turned into type="text", see textTitles); only JSON Feed's title is plain text.
     title: flavour === 'json' ? title : escapeHtml(title),
     // Without an explicit id feed@6 writes the RSS guid as a permalink, which it is.
     ...(flavour === 'rss' ? {} : { id: e.url }),
@@ -182,7 +182,20 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
 
 /** Atom 1.0 with full content, categories with terms, published and updated dates, RFC 5005 paging. */
 export function renderAtom(channel: FeedChannel, entries: readonly FeedEntry[]): string {
-  return `${withHistory(createFeed(channel, entries, 'atom').atom1(), 'atom', channel.history)}\n`;
+  const xml = withHistory(createFeed(channel, entries, 'atom').atom1(), 'atom', channel.history);
+  return `${textTitles(xml)}\n`;
+}
+
+/**
+ * Turns feed@6's entry titles, `type="html"` around escaped text, into `type="text"` holding the same
+ * characters: readers that show an HTML title's markup as it stands (sfeed, the feed stylesheet)
+ * then agree with those that decode it (feedparser, newsboat).
+ */
+function textTitles(atom: string): string {
+  return atom.replace(
+    /<title type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/title>/g,
+    (_, escaped: string) => `<title type="text">${escaped}</title>`,
+  );
 }
 
 /** JSON Feed 1.1 with content_html, summaries, `authors`, `language` and `next_url` paging. */
