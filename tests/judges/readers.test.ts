@@ -70,9 +70,7 @@ describe.each(SITES.map((b, i) => ({ ...b, i })))('feed readers on $name', ({ di
 
   /** What a reader showed against what the build published, as comparable lines. */
   const lines = (items: readonly Pick<ReaderItem, 'title' | 'link' | 'date'>[]) =>
-    items
-      .map((it) => `${it.date} ${decodeURI(it.link)} ${it.title.replace(/\s+/g, ' ')}`)
-      .sort();
+    items.map((it) => `${it.date} ${decodeURI(it.link)} ${it.title.replace(/\s+/g, ' ')}`).sort();
 
   /**
    * RSS 2.0 does not say whether a title is text or HTML. Planet KDE's feedparser reads it as HTML,

@@ -97,5 +97,5 @@ export function archivesText(urls: readonly string[], size: number): string {
     urls.length === 1
       ? `one archive, ${first}`
       : `${urls.length.toLocaleString('en')} archives of ${each}, from ${first} (the oldest) to ${last}`;
-  return `Older posts are in ${where}; the other formats' archives have the same names, and readers that support RFC 5005 follow them from the feed.`;
+  return `Older posts are in ${where}; the other formats’ archives have the same names, and readers that support RFC 5005 follow them from the feed.`;
 }
