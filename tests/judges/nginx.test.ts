@@ -19,7 +19,7 @@ afterAll(() => nginx?.close());
 
 /** The feed files of a build (current feeds and archives) with the type each one declares. */
 function feedFiles(dir: string): { file: string; type: string }[] {
-  const byName = new Map(Object.values(FORMATS).map((f) => [f.file, f.type]));
+  const byName = new Map<string, string>(Object.values(FORMATS).map((f) => [f.file, f.type]));
   return listFiles(dir).flatMap((file) => {
     const type = byName.get(file.split('/').at(-1) ?? '');
     return type ? [{ file, type: `${type}; charset=utf-8` }] : [];

@@ -20,7 +20,7 @@ describe.each([...BUILDS, EXTRA_BUILD])('npm run preview of $name', ({ dir, base
   });
 
   it('sends every feed and archive with its own media type', async () => {
-    const types = new Map(Object.values(FORMATS).map((f) => [f.file, f.type]));
+    const types = new Map<string, string>(Object.values(FORMATS).map((f) => [f.file, f.type]));
     const feeds = listFiles(dir).filter((f) => types.has(f.split('/').at(-1) ?? ''));
     expect(feeds.length).toBeGreaterThan(3);
     for (const f of feeds) {

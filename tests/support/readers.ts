@@ -68,7 +68,7 @@ print(json.dumps(rows))`,
 /** The TSV sfeed prints for a feed, one item a line, with its `\n`, `\t` and `\\` escapes undone. */
 export function sfeed(xml: string): ReaderItem[] {
   requireTool('/usr/bin/sfeed', 'sfeed');
-  const unescape = (s: string) =>
+  const unescapeTsv = (s: string) =>
     s.replace(/\\([nt\\])/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
   return run('/usr/bin/sfeed', [], { input: xml })
     .stdout.split('\n')
@@ -77,9 +77,9 @@ export function sfeed(xml: string): ReaderItem[] {
       const [date, title, link, content] = line.split('\t');
       return {
         date: Number(date),
-        title: unescape(title ?? ''),
-        link: unescape(link ?? ''),
-        content: unescape(content ?? ''),
+        title: unescapeTsv(title ?? ''),
+        link: unescapeTsv(link ?? ''),
+        content: unescapeTsv(content ?? ''),
       };
     });
 }
