@@ -206,6 +206,8 @@ export function renderJson(channel: FeedChannel, entries: readonly FeedEntry[]):
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     ...rest,
+    // feed_url identifies the feed, so every page of it names the current one.
+    ...(channel.history?.current ? { feed_url: channel.history.current } : {}),
     ...(channel.history?.prevArchive ? { next_url: channel.history.prevArchive } : {}),
     language: channel.language,
     authors,

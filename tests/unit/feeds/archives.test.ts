@@ -143,4 +143,11 @@ describe('feed history in the rendered documents', () => {
     expect(json.language).toBe('en');
     expect(json.authors).toEqual([{ name: 'A', url: 'https://example.org/' }]);
   });
+  it('a JSON archive names the current feed as its feed_url, the feed it is a page of', () => {
+    const json = JSON.parse(
+      renderJson({ ...channel, history: historyOf(all, 'json', 1, 2, url) }, []),
+    );
+    expect(json.feed_url).toBe('https://example.org/feed.json');
+    expect(json.next_url).toBeUndefined();
+  });
 });
