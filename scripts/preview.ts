@@ -20,7 +20,7 @@ const TYPES = new Map([
   ['.js', 'text/javascript; charset=utf-8'],
   ['.json', 'application/json'],
   ['.xml', 'application/xml'],
-  ['.xsl', 'application/xslt+xml'],
+  ['.xsl', 'text/xsl'],
   ['.svg', 'image/svg+xml'],
   ['.png', 'image/png'],
   ['.txt', 'text/plain; charset=utf-8'],
