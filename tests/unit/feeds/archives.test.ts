@@ -6,7 +6,7 @@ import {
   feedPages,
   historyOf,
 } from '../../../src/lib/feeds/archives.ts';
-import { FEEDS, tagFeed } from '../../../src/lib/feeds/catalog.ts';
+import { FEEDS, feedTypeRules, tagFeed } from '../../../src/lib/feeds/catalog.ts';
 import {
   type FeedChannel,
   renderAtom,
@@ -14,6 +14,7 @@ import {
   renderRss,
 } from '../../../src/lib/feeds/render.ts';
 import type { PostMeta } from '../../../src/lib/posts.ts';
+import { headersFor } from '../../../src/lib/security.ts';
 
 const post = (n: number, tags: string[], draft = false): PostMeta => ({
   id: `p${n}`,
@@ -149,5 +150,20 @@ describe('feed history in the rendered documents', () => {
     );
     expect(json.feed_url).toBe('https://example.org/feed.json');
     expect(json.next_url).toBeUndefined();
+  });
+});
+
+describe('feed media types in _headers', () => {
+  it('give each feed and archive file, at any depth under the base, its own type', () => {
+    const rules = feedTypeRules('/blog/');
+    const typeOf = (path: string) =>
+      headersFor(rules, path).find(([k]) => k === 'Content-Type')?.[1];
+    expect(typeOf('/blog/rss.xml')).toBe('application/rss+xml; charset=utf-8');
+    expect(typeOf('/blog/feeds/planet-kde/feed-archive/3/atom.xml')).toBe(
+      'application/atom+xml; charset=utf-8',
+    );
+    expect(typeOf('/blog/feed-archive/1/feed.json')).toBe('application/feed+json; charset=utf-8');
+    expect(typeOf('/blog/sitemap.xml')).toBeUndefined();
+    expect(typeOf('/rss.xml')).toBeUndefined();
   });
 });
