@@ -6,7 +6,9 @@
  * - `dist-extra/`: at the root, the real posts plus the fixtures in `tests/fixtures/posts/`, a
  *   20,000-word post and enough short synthetic posts to fill several listing pages and feeds;
  * - `dist-again/`: the root build made a second time, cold, in another folder, for the
- *   reproducibility test.
+ *   reproducibility test;
+ * - `dist-more/`: the extra build with one more, newest post, so the feed tests can see which feed
+ *   and archive files a new post changes.
  *
  * The first three share one social-card cache, so the tests can tell which build rendered which
  * card: `builds.json` in that cache records its files after each build. Builds in the same
@@ -30,6 +32,8 @@ import {
   CARD_CACHE,
   EXTRA_POSTS,
   LONG_TEST_POST,
+  ONE_MORE_POST,
+  ONE_MORE_POST_FILE,
   ROOT,
   SHORT_TEST_POST,
   SYNTHETIC_COUNT,
@@ -106,7 +110,7 @@ function cacheState(cacheDir: string): Record<string, number> {
 const t0 = performance.now();
 rmSync(CARD_CACHE, { recursive: true, force: true });
 mkdirSync(CARD_CACHE, { recursive: true });
-const { root, blog, extra, again } = TEST_BUILDS;
+const { root, blog, extra, again, more } = TEST_BUILDS;
 const EXTRA_CACHE = join(CARD_CACHE, 'extra');
 const states: Record<string, Record<string, number>> = {};
 try {
@@ -132,10 +136,14 @@ try {
     }).then(() => {
       states[extra.name] = cacheState(EXTRA_CACHE);
     }),
+    inCopy(more, join(CARD_CACHE, 'more'), (copy) => {
+      addExtraPosts(copy);
+      writeFileSync(join(copy, 'content/posts', ONE_MORE_POST_FILE), ONE_MORE_POST);
+    }),
   ]);
   writeFileSync(join(CARD_CACHE, 'builds.json'), `${JSON.stringify(states, null, 2)}\n`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 }
-console.log(`four builds in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`five builds in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

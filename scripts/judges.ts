@@ -40,6 +40,12 @@ export const JUDGES: readonly Judge[] = [
     why: 'checks that feeds and the sitemap are well-formed XML',
   },
   {
+    name: 'Python 3',
+    debian: 'python3',
+    probe: { file: '/usr/bin/python3' },
+    why: 'runs feedparser and reads newsboat’s cache',
+  },
+  {
     name: 'feedparser',
     debian: 'python3-feedparser',
     probe: { python: 'feedparser' },
@@ -50,6 +56,30 @@ export const JUDGES: readonly Judge[] = [
     debian: 'hostapd',
     probe: { file: '/usr/sbin/hostapd' },
     why: 'reads every generated hostapd.conf',
+  },
+  {
+    name: 'nginx',
+    debian: 'nginx',
+    probe: { file: '/usr/sbin/nginx' },
+    why: 'serves the builds with the README’s configuration',
+  },
+  {
+    name: 'newsboat',
+    debian: 'newsboat',
+    probe: { file: '/usr/bin/newsboat' },
+    why: 'reads every RSS and Atom feed as a feed reader',
+  },
+  {
+    name: 'sfeed',
+    debian: 'sfeed',
+    probe: { file: '/usr/bin/sfeed' },
+    why: 'reads every RSS and Atom feed into TSV',
+  },
+  {
+    name: 'rss2email',
+    debian: 'rss2email',
+    probe: { file: '/usr/bin/r2e' },
+    why: 'mails every item of the Planet KDE feed',
   },
   {
     name: 'Java',

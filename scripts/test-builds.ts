@@ -26,6 +26,7 @@ export const TEST_BUILDS = {
   blog: { name: '/blog/', dir: join(ROOT, 'dist-blog'), base: '/blog/' },
   extra: { name: 'extra', dir: join(ROOT, 'dist-extra'), base: '/' },
   again: { name: 'again', dir: join(ROOT, 'dist-again'), base: '/' },
+  more: { name: 'extra + 1', dir: join(ROOT, 'dist-more'), base: '/' },
 } as const satisfies Record<string, TestBuild>;
 
 /** Posts that only the extra build carries: hostile, draft or otherwise unusual fixtures. */
@@ -53,3 +54,22 @@ export const SYNTHETIC_POSTS: PostShape = { words: 150, codeBlocks: 1, codeLines
 
 /** How many synthetic posts the extra build carries. */
 export const SYNTHETIC_COUNT = 40;
+
+/**
+ * The one post `dist-more/` adds to the extra build, newer than every other, in the Planet KDE feed
+ * and two tag feeds: what changes when it arrives is what a new post changes.
+ */
+export const ONE_MORE_POST = [
+  '---',
+  'title: One more post, newer than all the others',
+  'description: The post the archive test adds, to see which feed files it changes.',
+  'pubDate: 2025-01-01',
+  'tags: [kde, sysadmin]',
+  '---',
+  '',
+  'A post that arrives after every other one.',
+  '',
+].join('\n');
+
+/** The file name of that post in `content/posts/`. */
+export const ONE_MORE_POST_FILE = 'one-more-post.mdx';

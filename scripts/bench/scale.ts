@@ -18,6 +18,14 @@ export interface ScaleResult {
   readonly warm: BuildCost;
   readonly phases: readonly Phase[];
   readonly output: ReadonlyMap<string, number>;
+  /** The largest current feed file and the largest archive document (RFC 5005), path and bytes. */
+  readonly largestFeeds: { readonly feed?: FileSize; readonly archive?: FileSize };
+}
+
+/** A file of the output and its size in bytes. */
+export interface FileSize {
+  readonly path: string;
+  readonly bytes: number;
 }
 
 /** What a built file is part of, for the output-size breakdown. */
@@ -49,6 +57,25 @@ export function outputSizes(dir: string): Map<string, number> {
   return new Map([...sizes].sort((a, b) => b[1] - a[1]));
 }
 
+/** The largest current feed file and the largest feed archive of a build folder. */
+export function largestFeeds(dir: string): { feed?: FileSize; archive?: FileSize } {
+  const out: { feed?: FileSize; archive?: FileSize } = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      const st = statSync(full);
+      if (st.isDirectory()) walk(full);
+      else if (outputKind(relative(dir, full)) === 'feeds') {
+        const path = relative(dir, full);
+        const key = /(^|\/)feed-archive\//.test(path) ? 'archive' : 'feed';
+        if ((out[key]?.bytes ?? -1) < st.size) out[key] = { path, bytes: st.size };
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
 /** Builds one corpus (a count of synthetic posts, or the real posts) cold, then warm after one edit. */
 export function measureCorpus(posts: number | 'real'): ScaleResult {
   const corpus = writeCorpus(posts === 'real' ? 0 : posts, SCALE_POST);
@@ -61,6 +88,7 @@ export function measureCorpus(posts: number | 'real'): ScaleResult {
     );
     const cold = build(env);
     const output = outputSizes(corpus.out);
+    const feeds = largestFeeds(corpus.out);
     // Edit one post's text (not its title, so its card stays cached), as an author fixing a typo.
     if (posts !== 'real')
       appendFileSync(join(corpus.posts, 'synthetic-0001.mdx'), '\nOne more line.\n');
@@ -73,6 +101,7 @@ export function measureCorpus(posts: number | 'real'): ScaleResult {
       warm,
       phases: buildPhases(cold.log),
       output,
+      largestFeeds: feeds,
     };
   } finally {
     rmSync(corpus.root, { recursive: true, force: true });
@@ -130,6 +159,10 @@ export function scaleReport(results: readonly ScaleResult[]): string {
         [...large.output].map(([k, v]) => [k, mb(v)]),
       ),
     );
+    const { feed, archive } = large.largestFeeds;
+    const file = (f: FileSize | undefined) =>
+      f ? `\`${f.path}\`, ${f.bytes.toLocaleString('en')} bytes` : 'none';
+    out.push(`\nLargest feed file: ${file(feed)}; largest archive: ${file(archive)}.`);
   }
   return out.join('\n');
 }

@@ -2,6 +2,7 @@ import { render } from 'astro:content';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { archiveDir, archivePath, feedPages, historyOf } from '../core/feeds/archives.ts';
 import {
   allFeeds,
   type FeedFormat,
@@ -10,7 +11,6 @@ import {
   feedPath,
   feedTitle,
   routeDir,
-  selectForFeed,
 } from '../core/feeds/catalog.ts';
 import { toFeedHtml } from '../core/feeds/content.ts';
 import {
@@ -64,19 +64,23 @@ async function entryOf(post: Post, site: URL | undefined): Promise<FeedEntry> {
 
 const RENDER = { rss: renderRss, atom: renderAtom, json: renderJson } as const;
 
-/** Renders one feed file as an HTTP response for a static endpoint. */
+/** Renders one feed document (`page` 0 the current feed, n ≥ 1 archive n) as an HTTP response. */
 export async function feedResponse(
   spec: FeedSpec,
   format: FeedFormat,
   site: URL | undefined,
+  page = 0,
 ): Promise<Response> {
-  const posts = selectForFeed(spec, await getPosts(), LIMITS.feedPosts);
+  const pages = feedPages(spec, await getPosts(), LIMITS.feedPosts);
+  const posts = page === 0 ? pages.current : pages.archives[page - 1];
+  if (!posts) throw new Error(`${feedPath(spec, format)} has no archive ${page}`);
   const entries = await Promise.all(posts.map((p) => entryOf(p, site)));
+  const url = (path: string) => absolute(path, site);
   const channel: FeedChannel = {
     title: feedTitle(spec, SITE.title),
     description: spec.description,
     siteUrl: absolute('', site),
-    selfUrl: absolute(feedPath(spec, format), site),
+    selfUrl: url(page === 0 ? feedPath(spec, format) : archivePath(spec, format, page)),
     language: SITE.lang,
     author: SITE.author,
     icon: absolute('icon.png', site),
@@ -84,23 +88,36 @@ export async function feedResponse(
     // Same-origin by construction: browsers refuse an XSLT stylesheet from another origin.
     stylesheet: format === 'json' ? undefined : href('feed.xsl'),
     fallbackDate: new Date(Date.UTC(2021, 0, 1)),
+    history: historyOf(spec, format, page, pages.archives.length, url),
   };
   const body = RENDER[format](channel, entries);
-  const type = format === 'json' ? FORMATS.json.type : 'application/xml';
-  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+  return new Response(body, {
+    headers: { 'Content-Type': `${FORMATS[format].type}; charset=utf-8` },
+  });
 }
 
-/** The `getStaticPaths` of a format's route: every feed of the catalogue published in that format. */
+/**
+ * The `getStaticPaths` of a format's route: every feed of the catalogue published in that format,
+ * and each of its archives (whose folder, below the feed's, is the same route's `dir`).
+ */
 export function feedPaths(format: FeedFormat): GetStaticPaths {
   return async () => {
-    const tags = tagCounts(await getPosts()).map(({ tag }) => tag);
+    const posts = await getPosts();
+    const tags = tagCounts(posts).map(({ tag }) => tag);
     return allFeeds(tags)
       .filter((spec) => spec.formats.includes(format))
-      .map((spec) => ({ params: { dir: routeDir(spec) }, props: { spec } }));
+      .flatMap((spec) => {
+        const count = feedPages(spec, posts, LIMITS.feedPosts).archives.length;
+        const archives = Array.from({ length: count }, (_, i) => ({
+          params: { dir: archiveDir(spec, i + 1).replace(/\/$/, '') },
+          props: { spec, page: i + 1 },
+        }));
+        return [{ params: { dir: routeDir(spec) }, props: { spec, page: 0 } }, ...archives];
+      });
   };
 }
 
-/** The `GET` of a format's route: renders the feed its `getStaticPaths` entry names. */
-export function feedRoute(format: FeedFormat): APIRoute<{ spec: FeedSpec }> {
-  return ({ props, site }) => feedResponse(props.spec, format, site);
+/** The `GET` of a format's route: renders the feed document its `getStaticPaths` entry names. */
+export function feedRoute(format: FeedFormat): APIRoute<{ spec: FeedSpec; page: number }> {
+  return ({ props, site }) => feedResponse(props.spec, format, site, props.page);
 }

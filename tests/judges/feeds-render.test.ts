@@ -134,7 +134,9 @@ describe('JSON Feed', () => {
     expect(json.items[0].title).not.toContain('\u0001');
     expect(json.feed_url).toBe(channel.selfUrl);
     // Debian's feedparser 6.0.10 has no JSON Feed parser, so the spec's required members are checked here.
-    expect(json.version).toBe('https://jsonfeed.org/version/1');
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.language).toBe(channel.language);
+    expect(json.authors).toEqual([{ name: channel.author, url: channel.siteUrl }]);
     for (const item of json.items) {
       expect(typeof item.id).toBe('string');
       expect(typeof item.content_html).toBe('string');

@@ -59,13 +59,18 @@ print(json.dumps([parsed(feedparser.parse(f)) for f in sys.argv[1:]]))
 const parsedFiles = new Map<string, Parsed>();
 let feedparserFound = false;
 
+/** Fails, naming the Debian package, unless /usr/bin/python3 imports feedparser. */
+function requireFeedparser(): void {
+  if (feedparserFound) return;
+  requireTool('/usr/bin/python3');
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import feedparser'], { encoding: 'utf8' });
+  if (probe.status !== 0) throw new Error(missingMessage(judgeForPackage('python3-feedparser')));
+  feedparserFound = true;
+}
+
 /** Parses feed files with Debian's python3-feedparser, all in one Python run. */
 export function feedparseFiles(files: readonly string[]): Parsed[] {
-  if (!feedparserFound) {
-    const probe = spawnSync('/usr/bin/python3', ['-c', 'import feedparser'], { encoding: 'utf8' });
-    if (probe.status !== 0) throw new Error(missingMessage(judgeForPackage('python3-feedparser')));
-    feedparserFound = true;
-  }
+  requireFeedparser();
   const todo = [...new Set(files.filter((f) => !parsedFiles.has(f)))];
   if (todo.length > 0) {
     const out = execFileSync('/usr/bin/python3', ['-c', FEEDPARSER, ...todo], {
@@ -86,4 +91,53 @@ export function feedparser(feed: { text: string } | { file: string }): Parsed {
   const file = join(mkdtempSync(join(tmpdir(), 'feed-')), 'feed');
   writeFileSync(file, feed.text);
   return feedparseFiles([file])[0] as Parsed;
+}
+
+/** What Planet KDE's aggregator sees of a feed it fetched over HTTP. */
+export interface PlanetView {
+  url: string;
+  bozo: boolean;
+  /** The class name of feedparser's complaint, e.g. NonXMLContentType, or null. */
+  bozo_exception: string | null;
+  content_type: string | null;
+  entries: {
+    title: string;
+    link: string;
+    id: string;
+    content: string[];
+    published_parsed: boolean;
+    published: string | null;
+  }[];
+}
+
+// Planet KDE's exact call; the aggregator drops a feed whose bozo is set for any other reason
+// than CharacterEncodingOverride.
+const PLANET = `
+import sys, json, feedparser
+out = []
+for url in sys.argv[1:]:
+    d = feedparser.parse(url, resolve_relative_uris=False, sanitize_html=False)
+    out.append({
+        'url': url, 'bozo': bool(d.bozo),
+        'bozo_exception': type(d.bozo_exception).__name__ if d.bozo else None,
+        'content_type': d.get('headers', {}).get('content-type'),
+        'entries': [{
+            'title': x.get('title', ''), 'link': x.get('link', ''), 'id': x.get('id', ''),
+            'content': [c.get('value', '') for c in x.get('content', [])],
+            'published_parsed': x.get('published_parsed') is not None,
+            'published': x.get('published'),
+        } for x in d.entries],
+    })
+print(json.dumps(out))
+`;
+
+/** Fetches and parses feeds over HTTP exactly as Planet KDE does (python3-feedparser). */
+export function planetParse(urls: readonly string[]): PlanetView[] {
+  requireFeedparser();
+  const r = spawnSync('/usr/bin/python3', ['-c', PLANET, ...urls], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`feedparser failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as PlanetView[];
 }

@@ -7,6 +7,23 @@ export const FORMATS = {
   json: { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed', name: 'JSON Feed' },
 } as const;
 
+/**
+ * The `_headers` rules that declare each feed file's media type, under `base`: the feed and its
+ * archives share a file name. Static hosts guess types from the extension (`.xml` as text/xml or
+ * application/xml, `.json` as application/json); the registered types tell readers what they hold.
+ */
+export function feedTypeRules(base: string): {
+  pattern: string;
+  headers: (readonly [string, string])[];
+}[] {
+  return Object.values(FORMATS).flatMap(({ file, type }) =>
+    [`${base}${file}`, `${base}*/${file}`].map((pattern) => ({
+      pattern,
+      headers: [['Content-Type', `${type}; charset=utf-8`] as const],
+    })),
+  );
+}
+
 /** One of the feed formats. */
 export type FeedFormat = keyof typeof FORMATS;
 

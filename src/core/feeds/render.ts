@@ -1,5 +1,6 @@
 import { Feed, type Item } from 'feed';
 import { escapeHtml } from '../html.ts';
+import { FEED_HISTORY_NS, type FeedHistory } from './archives.ts';
 
 /** A post ready to go into a feed: every URL absolute, content already made feed-safe. */
 export interface FeedEntry {
@@ -41,6 +42,8 @@ export interface FeedChannel {
   readonly stylesheet?: string | undefined;
   /** Used for an empty feed's date, so the output never depends on the clock. */
   readonly fallbackDate: Date;
+  /** Where this document sits in the feed's history (RFC 5005), if the feed is paged. */
+  readonly history?: FeedHistory | undefined;
 }
 
 // XML 1.0 forbids C0 controls other than tab/LF/CR, lone surrogates and U+FFFE/U+FFFF; C1 controls
@@ -101,8 +104,8 @@ function toItem(e: FeedEntry, channel: FeedChannel, flavour: Flavour): Item {
   const title = clean(e.title);
   const summary = clean(e.summary);
   const item: Item = {
-    // Atom declares title and summary type="html" and feedparser reads RSS titles as HTML too, so
-    // plain text is escaped; only JSON Feed's title is plain text.
+    // feedparser (Planet KDE) reads RSS titles as HTML, so plain text is escaped (Atom titles are
+    // then turned into type="text", see textTitles); only JSON Feed's title is plain text.
     title: flavour === 'json' ? title : escapeHtml(title),
     // Without an explicit id feed@6 writes the RSS guid as a permalink, which it is.
     ...(flavour === 'rss' ? {} : { id: e.url }),
@@ -135,17 +138,84 @@ function toItem(e: FeedEntry, channel: FeedChannel, flavour: Flavour): Item {
   return item;
 }
 
-/** RSS 2.0 with full content in content:encoded, dc:creator and atom:link rel="self". */
+/** Inserts `lines` after the first match of `anchor`, failing loudly if feed@6 ever changes its output. */
+function insertAfter(xml: string, anchor: RegExp, lines: readonly string[]): string {
+  const m = anchor.exec(xml);
+  if (!m) throw new Error(`feed output has no ${anchor}: the feed library changed its markup`);
+  const end = m.index + m[0].length;
+  const indent = /\n([ \t]*)$/.exec(xml.slice(0, m.index))?.[1] ?? '';
+  return `${xml.slice(0, end)}${lines.map((l) => `\n${indent}${l}`).join('')}${xml.slice(end)}`;
+}
+
+/** The RFC 5005 elements of a document: its links to the archives and the current feed, and its kind. */
+function historyXml(history: FeedHistory, link: 'atom:link' | 'link'): string[] {
+  const out: string[] = [];
+  if (history.current) out.push(`<${link} rel="current" href="${escapeHtml(history.current)}"/>`);
+  if (history.prevArchive) {
+    out.push(`<${link} rel="prev-archive" href="${escapeHtml(history.prevArchive)}"/>`);
+  }
+  if (history.archive) out.push('<fh:archive/>');
+  if (history.complete) out.push('<fh:complete/>');
+  return out;
+}
+
+/** Adds the Feed History namespace and elements to an RSS or Atom document. */
+function withHistory(
+  xml: string,
+  flavour: 'rss' | 'atom',
+  history: FeedHistory | undefined,
+): string {
+  if (!history) return xml;
+  const root = flavour === 'rss' ? /<rss /.exec(xml) : /<feed /.exec(xml);
+  if (!root) throw new Error(`feed output has no <${flavour === 'rss' ? 'rss' : 'feed'}> element`);
+  const at = root.index + root[0].length;
+  const declared = `${xml.slice(0, at)}xmlns:fh="${FEED_HISTORY_NS}" ${xml.slice(at)}`;
+  return flavour === 'rss'
+    ? insertAfter(declared, /<atom:link [^>]*rel="self"[^>]*\/>/, historyXml(history, 'atom:link'))
+    : insertAfter(declared, /<link rel="self"[^>]*\/>/, historyXml(history, 'link'));
+}
+
+/** RSS 2.0 with full content in content:encoded, dc:creator, atom:link rel="self" and RFC 5005 paging. */
 export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
-  return `${createFeed(channel, entries, 'rss').rss2()}\n`;
+  return `${withHistory(createFeed(channel, entries, 'rss').rss2(), 'rss', channel.history)}\n`;
 }
 
-/** Atom 1.0 with full content, categories with terms, published and updated dates. */
+/** Atom 1.0 with full content, categories with terms, published and updated dates, RFC 5005 paging. */
 export function renderAtom(channel: FeedChannel, entries: readonly FeedEntry[]): string {
-  return `${createFeed(channel, entries, 'atom').atom1()}\n`;
+  const xml = withHistory(createFeed(channel, entries, 'atom').atom1(), 'atom', channel.history);
+  return `${textTitles(xml)}\n`;
 }
 
-/** JSON Feed with content_html and summaries. */
+/**
+ * Turns feed@6's entry titles, `type="html"` around escaped text, into `type="text"` holding the same
+ * characters: readers that show an HTML title's markup as it stands (sfeed, the feed stylesheet)
+ * then agree with those that decode it (feedparser, newsboat).
+ */
+function textTitles(atom: string): string {
+  return atom.replace(
+    /<title type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/title>/g,
+    (_, escaped: string) => `<title type="text">${escaped}</title>`,
+  );
+}
+
+/** JSON Feed 1.1 with content_html, summaries, `authors`, `language` and `next_url` paging. */
 export function renderJson(channel: FeedChannel, entries: readonly FeedEntry[]): string {
-  return `${createFeed(channel, entries, 'json').json1()}\n`;
+  const v1 = JSON.parse(createFeed(channel, entries, 'json').json1()) as Record<string, unknown>;
+  const { version: _v1, author, items, ...rest } = v1;
+  const authors = author ? [author] : [];
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    ...rest,
+    // feed_url identifies the feed, so every page of it names the current one.
+    ...(channel.history?.current ? { feed_url: channel.history.current } : {}),
+    ...(channel.history?.prevArchive ? { next_url: channel.history.prevArchive } : {}),
+    language: channel.language,
+    authors,
+    // JSON Feed 1.0 readers know only `author`; 1.1 keeps it as a deprecated alias.
+    ...(author ? { author } : {}),
+    items: (items as Record<string, unknown>[]).map(({ author: a, ...item }) =>
+      a ? { ...item, authors: [a], author: a } : item,
+    ),
+  };
+  return `${JSON.stringify(feed, null, 4)}\n`;
 }
