@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -29,6 +29,24 @@ function report(problems: readonly string[]): string {
 }
 
 /**
+ * Forgets cached entries whose file is no longer in the posts folder. Astro's glob loader reuses an
+ * unchanged post's entry with the path it had when cached, so after the folder moved or was renamed
+ * the build imported the old path and failed ("Rolldown failed to resolve import").
+ */
+function dropMovedEntries(
+  store: Parameters<Loader['load']>[0]['store'],
+  root: string,
+  base: string,
+) {
+  for (const id of store.keys()) {
+    const filePath = store.get(id)?.filePath;
+    if (filePath === undefined) continue;
+    const file = resolve(root, filePath);
+    if (relative(base, file).startsWith('..') || !existsSync(file)) store.delete(id);
+  }
+}
+
+/**
  * The posts: Astro's glob loader over `<dir>/*.mdx`, with the checks it lacks. Before loading, every
  * post file must sit in the folder itself and map to a URL of its own; each post's frontmatter is
  * checked by the pure schema; all problems of all files fail the build together, naming the files.
@@ -55,6 +73,7 @@ export function postsLoader(dir: string): Loader {
         .map((f) => f.split(sep).join('/'));
       const problems = postFileProblems(files, shown(base, root).replace(/\/$/, ''));
       if (problems.length > 0) throw new Error(report(problems));
+      dropMovedEntries(context.store, root, base);
       const maxYear = new Date().getUTCFullYear() + 1;
       const broken: string[] = [];
       let initialLoad = true;
