@@ -5,8 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeSlug from 'rehype-slug';
 import { mdxCompileCache, setupFingerprint } from './src/lib/markdown/compile-cache.ts';
+import { rehypeHeadingIds } from './src/lib/markdown/heading-ids.ts';
 import { remarkFastSmartypants } from './src/lib/markdown/smartypants.ts';
 import { untimedTokenizer } from './src/lib/markdown/untimed-tokenizer.ts';
 import { normaliseBase, normaliseSiteUrl } from './src/lib/paths.ts';
@@ -36,7 +36,8 @@ export default defineConfig({
       smartypants: false,
       remarkPlugins: [remarkFastSmartypants],
       rehypePlugins: [
-        rehypeSlug,
+        // GitHub-style slugs that never take an id the page or a widget uses, nor an empty one.
+        rehypeHeadingIds,
         [
           rehypeAutolinkHeadings,
           {
