@@ -12,7 +12,7 @@
 import type { Root } from 'mdast';
 import { retext } from 'retext';
 import smartypants from 'retext-smartypants';
-import { SKIP, visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 
 type Node = Root['children'][number] | Root;
 type Literal = Extract<Node, { value: string }>;
@@ -52,13 +52,14 @@ export function remarkFastSmartypants() {
     let allText = '';
     visit(tree, (node, _index, parent) => {
       if (isIgnoredElement(node as { type: string; name?: unknown })) return SKIP;
-      if (parent === undefined || !VISITED_NODES.has(node.type)) return;
+      if (parent === undefined || !VISITED_NODES.has(node.type)) return CONTINUE;
       if (isLiteral(node)) {
         allText += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
       } else if (BLOCK_NODES.has(node.type)) {
         allText += ' ';
-      } else return;
+      } else return CONTINUE;
       nodes.push(node);
+      return CONTINUE;
     });
     const quoted = QUOTES.test(allText) ? quotes.processSync(allText).toString() : allText;
     let start = 0;

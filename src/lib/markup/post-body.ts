@@ -88,7 +88,6 @@ function elementProblems(el: JsxElement): string[] {
     return [`<${tag}> is not allowed in a post${why ? `: ${why}` : ''}`];
   }
   const problems: string[] = [];
-  const properties: Element['properties'] = {};
   for (const attribute of el.attributes) {
     if (attribute.type === 'mdxJsxExpressionAttribute' || attribute.name === undefined) {
       problems.push(
@@ -112,11 +111,12 @@ function elementProblems(el: JsxElement): string[] {
       );
       continue;
     }
-    properties[property] = value ?? 'x';
     if (kept(tag, { [property]: value ?? 'x' })?.properties?.[property] === undefined) {
-      const isUrl = URL_NAMES.has(property) && kept(tag, { [property]: 'https://a.example/' });
+      const webUrlKept =
+        URL_NAMES.has(property) &&
+        kept(tag, { [property]: 'https://a.example/' })?.properties?.[property] !== undefined;
       problems.push(
-        isUrl?.properties?.[property] !== undefined
+        webUrlKept
           ? `<${tag} ${name}="${value}">: ${urlProblem(tag, property, value ?? '')}`
           : `<${tag} ${name}>: the attribute ${name} is not allowed on <${tag}>`,
       );
@@ -157,7 +157,10 @@ export function postBodyProblems(source: string, file: string, imageExists: Imag
     return [];
   }
   const problems: string[] = [];
-  const at = (node: { position?: { start: { line: number; column: number } } }, what: string) =>
+  const at = (
+    node: { position?: { start: { line: number; column: number } } | undefined },
+    what: string,
+  ) =>
     problems.push(
       `${file}:${node.position?.start.line ?? 0}:${node.position?.start.column ?? 0}: ${what}`,
     );
