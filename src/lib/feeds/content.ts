@@ -1,8 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import { FEED_SCHEMA, keepOwnImages } from '../markup/policy.ts';
+import { feedSafeTree } from '../markup/policy.ts';
 
 /** Elements that only work in the browser; a feed reader shows them as junk or not at all. */
 const DROP = new Set([
@@ -165,6 +164,6 @@ export function toFeedHtml(html: string, options: FeedHtmlOptions): string {
   const tree: Root = fromHtml(html, { fragment: true });
   tree.children = transformChildren(tree.children, options.pageUrl);
   // Readers run no CSP: only the feed policy's elements, attributes, schemes and own images pass.
-  const safe = keepOwnImages(sanitize(tree, FEED_SCHEMA) as Root, new URL(options.pageUrl).origin);
+  const safe = feedSafeTree(tree, new URL(options.pageUrl).origin);
   return toHtml(safe, { allowDangerousHtml: false }).trim();
 }

@@ -5,7 +5,7 @@
  * (`post-body.ts`), the feed schema cleans every feed item (`feeds/content.ts`).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 
 /** Attributes whose value is a URL, as hast names them. */
 export const URL_PROPERTIES = [
@@ -145,14 +145,18 @@ export function isOtherOrigin(url: string): boolean {
 }
 
 /**
- * Removes from a sanitised feed tree every image that is not the site's own (a tracker pixel, a
- * remote picture): its alt text stays, as text. An image without a usable source goes the same way.
+ * A feed item's tree as readers get it: sanitised with `FEED_SCHEMA`, then every image that is not
+ * the site's own (a tracker pixel, a remote picture) or has no usable source replaced by its alt
+ * text, and no `class=""` left where the schema refused every class.
  */
-export function keepOwnImages(tree: Root, siteOrigin: string): Root {
+export function feedSafeTree(tree: Root, siteOrigin: string): Root {
+  const clean = sanitize(tree, FEED_SCHEMA) as Root;
   const walk = (children: RootContent[]): RootContent[] =>
     children.flatMap((node): RootContent[] => {
       if (node.type !== 'element') return [node];
       const el: Element = node;
+      const classes = el.properties['className'];
+      if (Array.isArray(classes) && classes.length === 0) delete el.properties['className'];
       if (el.tagName === 'img' || el.tagName === 'source') {
         const src = el.properties['src'];
         const own = typeof src === 'string' && originOf(src) === siteOrigin;
@@ -174,8 +178,8 @@ export function keepOwnImages(tree: Root, siteOrigin: string): Root {
       el.children = walk(el.children as RootContent[]) as ElementContent[];
       return [el];
     });
-  tree.children = walk(tree.children);
-  return tree;
+  clean.children = walk(clean.children);
+  return clean;
 }
 
 function originOf(url: string): string | undefined {

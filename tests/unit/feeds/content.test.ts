@@ -99,6 +99,11 @@ describe('toFeedHtml', () => {
       '<div>x</div>',
     ],
     [
+      'a class the feed does not keep',
+      '<section class="widget" id="w"><p>x</p></section>',
+      '<section id="w"><p>x</p></section>',
+    ],
+    [
       'stray attributes',
       '<p class="note" role="note" itemtype="x" srcdoc="y" formaction="z">x</p>',
       '<p>x</p>',
