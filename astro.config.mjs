@@ -8,6 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import { mdxCompileCache, setupFingerprint } from './src/build/markdown/compile-cache.ts';
 import { pagefindIndex } from './src/build/search/integration.ts';
+import { rehypeHeadingIds } from './src/core/markdown/heading-ids.ts';
 import { remarkFastSmartypants } from './src/core/markdown/smartypants.ts';
 import { untimedTokenizer } from './src/core/markdown/untimed-tokenizer.ts';
 import { normaliseBase, normaliseSiteUrl } from './src/core/paths.ts';
@@ -37,6 +38,8 @@ export default defineConfig({
       remarkPlugins: [remarkFastSmartypants],
       rehypePlugins: [
         rehypeSlug,
+        // rehype-slug's ids, except where one is empty or taken by the page, a widget or a heading.
+        rehypeHeadingIds,
         [
           rehypeAutolinkHeadings,
           {

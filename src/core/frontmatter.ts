@@ -6,6 +6,9 @@ import { collapseSpacing, textProblem } from './text.ts';
 /** The fields a post's frontmatter may have, for the messages that list them. */
 export const FIELDS = ['title', 'description', 'pubDate', 'updatedDate', 'tags', 'draft'] as const;
 
+/** Longest title, in characters: one or two lines of a listing, a feed reader's headline, the card. */
+export const MAX_TITLE = 120;
+
 /** Longest description, in characters: listings and search results show it whole. */
 export const MAX_DESCRIPTION = 200;
 
@@ -63,7 +66,7 @@ export function frontmatterSchema(options: { maxYear: number }) {
   return z
     .object({
       /** Headline shown on the post page, in listings and in feeds. */
-      title: shownText('title'),
+      title: shownText('title', MAX_TITLE),
       /** One or two sentences for listings, meta description and feed summaries. */
       description: shownText('description', MAX_DESCRIPTION),
       /** First publication date. */

@@ -1,4 +1,4 @@
-import { MAX_DESCRIPTION } from './frontmatter.ts';
+import { MAX_DESCRIPTION, MAX_TITLE } from './frontmatter.ts';
 import { slugify } from './post-files.ts';
 import { TAG_PATTERN } from './posts.ts';
 import { collapseSpacing, textProblem } from './text.ts';
@@ -69,6 +69,9 @@ export function parseArgs(argv: readonly string[]): { post: NewPost } | { error:
   if (title === '') return { error: 'title is missing: give the post title in quotes' };
   const titleProblem = textProblem(title);
   if (titleProblem) return { error: `title ${titleProblem}` };
+  if (title.length > MAX_TITLE) {
+    return { error: `title must be at most ${MAX_TITLE} characters; got ${title.length}` };
+  }
   if (slugify(title) === '') {
     return {
       error: `title needs a letter or digit (in any script) to make the file name from; got ${JSON.stringify(title)}`,

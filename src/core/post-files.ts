@@ -31,6 +31,28 @@ export function postIdOf(file: string): string {
   return slugify(file.slice(0, file.length - POST_EXTENSION.length));
 }
 
+/** A file name with every character outside printable ASCII written as its code point: "caf<U+00E9>.mdx". */
+function codePoints(name: string): string {
+  return [...name]
+    .map((c) =>
+      /^[\x21-\x7e]$/.test(c)
+        ? c
+        : `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`,
+    )
+    .join('');
+}
+
+/**
+ * When names of one URL look alike on screen (the same letters once normalised, such as "café"
+ * typed precomposed and decomposed), the names with their code points, so the author can tell them apart.
+ */
+function spelledOut(shown: readonly string[], postsDir: string): string {
+  const names = shown.map((s) => s.slice(postsDir.length + 1));
+  const looks = new Set(names.map((n) => n.normalize('NFKC')));
+  if (looks.size === names.length) return '';
+  return ` (the names look the same but are written differently: ${names.map(codePoints).join(' and ')})`;
+}
+
 /**
  * Everything wrong with a set of post files (paths relative to the posts folder, "/"-separated):
  * a post in a subfolder, a name with nothing to make a URL of, or two files that would share one
@@ -57,7 +79,7 @@ export function postFileProblems(files: readonly string[], postsDir: string): st
   for (const [id, same] of byId) {
     if (same.length > 1) {
       problems.push(
-        `${same.join(' and ')} would both be published at /posts/${id}/; rename all but one`,
+        `${same.join(' and ')} would both be published at /posts/${id}/; rename all but one${spelledOut(same, postsDir)}`,
       );
     }
   }

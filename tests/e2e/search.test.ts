@@ -79,6 +79,19 @@ describe('search on the /blog/ build', () => {
     await page.waitForURL(`**${focused}`);
   });
 
+  it('says "match" only for the words as typed: aaaaaaaa, which no post holds, is no exact match', async () => {
+    const { page } = await live.open('search/?q=aaaaaaaa');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/“aaaaaaaa”/);
+    const said = (await status.textContent()) ?? '';
+    const marks = await page.locator('#search-results mark').allTextContents();
+    expect(marks.map((m) => m.toLowerCase())).not.toContain('aaaaaaaa');
+    expect(said).not.toMatch(/posts? match(es)?/);
+    expect(said).toMatch(
+      /^(No post matches “aaaaaaaa”\.|No exact match for “aaaaaaaa”; \d+ posts? contains? (words starting with “a+”|similar words.*)\.)$/,
+    );
+  });
+
   it('says so when nothing matches, and keeps the query in the address', async () => {
     const { page } = await live.open('search/');
     const box = page.getByRole('searchbox', { name: 'Words to find in posts and code blocks' });

@@ -66,6 +66,21 @@ describe('checkFrontmatter refuses, naming the file, the field and what is wrong
     ],
     ['title with NUL', { title: 'a\u0000b' }, 'title: contains the control character U+0000'],
     ['title with an unpaired surrogate', { title: 'a\ud800b' }, 'U+D800'],
+    [
+      'title with a right-to-left override',
+      { title: 'Invoice \u202Efdp.exe and more' },
+      'title: contains the bidirectional control character U+202E',
+    ],
+    [
+      'description with a first-strong isolate',
+      { description: 'Read \u2068this\u2069 now' },
+      'description: contains the bidirectional control character U+2068',
+    ],
+    [
+      'title longer than a listing line, a feed headline and the card hold',
+      { title: 'x'.repeat(10_000) },
+      'title: must be at most 120 characters; got 10000',
+    ],
     ['invisible description', { description: '\u200b\u200c' }, 'description: has no visible text'],
     [
       'long description',
@@ -204,7 +219,7 @@ describe('checkFrontmatter accepts', () => {
           expect(r.data.title).toMatch(/[\p{L}\p{N}\p{P}\p{S}]/u);
         } else
           expect(r.problems[0]).toMatch(
-            /title: (contains the control character U\+[0-9A-F]{4}|has no visible text)/,
+            /title: (contains the (bidirectional )?control character U\+[0-9A-F]{4}|has no visible text)/,
           );
       }),
     );

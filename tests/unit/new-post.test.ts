@@ -86,6 +86,8 @@ describe('parseArgs', () => {
     [['T', '--tags', ','], 'tags must list at least one tag'],
     [['T', '--tags'], '--tags needs a value'],
     [['T', '--description', 'x'.repeat(201)], 'description must be at most 200'],
+    [['x'.repeat(121)], 'title must be at most 120 characters; got 121'],
+    [['Invoice \u202Efdp.exe'], 'title contains the bidirectional control character U+202E'],
     [['T', '--draft'], 'unknown option --draft'],
   ])('%j fails naming the problem: %s', (argv, message) => {
     const r = parseArgs(argv);

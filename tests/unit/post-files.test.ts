@@ -53,6 +53,13 @@ describe('postFileProblems', () => {
       ],
     ],
     [
+      'two names that look the same: café typed precomposed and decomposed',
+      ['caf\u00e9.mdx', 'cafe\u0301.mdx'],
+      [
+        'content/posts/cafe\u0301.mdx and content/posts/caf\u00e9.mdx would both be published at /posts/cafe/; rename all but one (the names look the same but are written differently: cafe<U+0301>.mdx and caf<U+00E9>.mdx)',
+      ],
+    ],
+    [
       'a post in a subfolder',
       ['first-post.mdx', 'sub/first-post.mdx'],
       [

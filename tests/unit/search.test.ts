@@ -4,6 +4,7 @@ import {
   excerptSegments,
   MAX_QUERY,
   normaliseQuery,
+  searchStatus,
   statusMessage,
   toHit,
 } from '../../src/core/search/results.ts';
@@ -108,5 +109,50 @@ describe('queries and status', () => {
     ['kde', 3, '3 posts match “kde”.'],
   ])('statusMessage(%j, %d)', (q, n, text) => {
     expect(statusMessage(q, n)).toBe(text);
+  });
+
+  describe('searchStatus says "match" only for the words as typed', () => {
+    const page = (excerpt: string) => ({ url: '/posts/x/', excerpt, meta: { title: 'X' } });
+    it.each<[string, string, string[], number, string]>([
+      [
+        'exact matches',
+        'kde',
+        ['Planet <mark>KDE</mark> posts', 'the <mark>kde</mark> servers'],
+        2,
+        '2 posts match “kde”.',
+      ],
+      [
+        'a fallback to a shorter prefix (issue 24, finding 10)',
+        'aaaaaaaa',
+        [
+          '<mark>aaaab</mark> x',
+          '<mark>aaaac</mark>',
+          'y <mark>aaaab</mark>',
+          '<mark>aaaaz</mark>',
+        ],
+        4,
+        'No exact match for “aaaaaaaa”; 4 posts contain words starting with “aaaa”.',
+      ],
+      [
+        'some exact, some loose',
+        'interval',
+        ['the <mark>interval</mark>', '<mark>intervals</mark> and'],
+        2,
+        '1 post matches “interval”; 1 more contains similar words (such as “intervals”).',
+      ],
+      [
+        'a multi-word query with one word missing',
+        'load spikes',
+        ['<mark>load</mark> <mark>spikes</mark>', 'the <mark>load</mark> <mark>spiked</mark>'],
+        2,
+        '1 post matches “load spikes”; 1 more contains similar words (such as “spiked”).',
+      ],
+    ])('%s', (_name, query, excerpts, total, status) => {
+      expect(searchStatus(query, excerpts.map(page), total)).toBe(status);
+    });
+
+    it('says nothing matches when Pagefind finds nothing', () => {
+      expect(searchStatus('zz', [], 0)).toBe('No post matches “zz”.');
+    });
   });
 });

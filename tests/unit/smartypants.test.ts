@@ -64,4 +64,36 @@ describe('fast SmartyPants', () => {
       { numRuns: 400 },
     );
   });
+
+  it.each(['script', 'style', 'pre', 'code', 'kbd', 'samp', 'math'])(
+    'leaves the inside of a block or inline <%s> as written, at any depth',
+    (name) => {
+      const text = (value: string) => ({ type: 'text', value });
+      const jsx = (type: string, children: unknown[]) => ({
+        type,
+        name,
+        attributes: [],
+        children,
+      });
+      const tree = {
+        type: 'root',
+        children: [
+          // What MDX makes of <script> on lines of its own: a block element holding a paragraph.
+          jsx('mdxJsxFlowElement', [
+            { type: 'paragraph', children: [text('alert(\'x\') -- "y"...')] },
+          ]),
+          {
+            type: 'paragraph',
+            children: [
+              text("It's "),
+              jsx('mdxJsxTextElement', [{ type: 'emphasis', children: [text("'quoted' -- ...")] }]),
+              text(' "here"'),
+            ],
+          },
+        ],
+      } as unknown as Root;
+      fast(tree);
+      expect(textOf(tree)).toBe("alert('x') -- \"y\"...It’s 'quoted' -- ... “here”");
+    },
+  );
 });

@@ -80,7 +80,7 @@ class SiteSearch extends HTMLElement {
     const search = async (raw: string) => {
       const run = ++this.#run;
       try {
-        const { normaliseQuery, statusMessage, toHit } = await helpers();
+        const { normaliseQuery, searchStatus, statusMessage, toHit } = await helpers();
         const query = normaliseQuery(raw);
         const url = new URL(location.href);
         if (query) url.searchParams.set('q', query);
@@ -97,7 +97,7 @@ class SiteSearch extends HTMLElement {
         const pages = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
         if (run !== this.#run) return;
         list.replaceChildren(...pages.map((p) => renderHit(toHit(p))));
-        status.textContent = statusMessage(query, found.results.length);
+        status.textContent = searchStatus(query, pages, found.results.length);
       } catch (error) {
         if (run !== this.#run) return;
         list.replaceChildren();

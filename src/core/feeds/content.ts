@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { feedSafeTree } from '../markup/policy.ts';
 
 /** Elements that only work in the browser; a feed reader shows them as junk or not at all. */
 const DROP = new Set([
@@ -156,10 +157,13 @@ function transformChildren(children: RootContent[], pageUrl: string): RootConten
  * Makes a post's rendered HTML safe and complete for feed readers: no script, style or form controls,
  * every URL absolute (Planet KDE fixes only root-relative ones), a link to the live page beside
  * each interactive widget's static result, charts as images, and no `data-feed-omit` element
- * (sentences that only make sense on the live page).
+ * (sentences that only make sense on the live page). Last, the feed policy (`FEED_SCHEMA`) drops
+ * whatever a reader without a CSP should not get: javascript:/data: URLs, frames, remote images.
  */
 export function toFeedHtml(html: string, options: FeedHtmlOptions): string {
   const tree: Root = fromHtml(html, { fragment: true });
   tree.children = transformChildren(tree.children, options.pageUrl);
-  return toHtml(tree, { allowDangerousHtml: false }).trim();
+  // Readers run no CSP: only the feed policy's elements, attributes, schemes and own images pass.
+  const safe = feedSafeTree(tree, new URL(options.pageUrl).origin);
+  return toHtml(safe, { allowDangerousHtml: false }).trim();
 }

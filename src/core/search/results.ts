@@ -115,3 +115,71 @@ export function statusMessage(query: string, count: number): string {
   if (count === 0) return `No post matches “${query}”.`;
   return `${count} ${count === 1 ? 'post matches' : 'posts match'} “${query}”.`;
 }
+
+/** A word as compared for an exact match: lower case, letters and digits only. */
+function wordKey(word: string): string {
+  return word
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The words Pagefind highlighted in a page's excerpts: what it actually matched. */
+export function markedWords(page: PagefindPage): string[] {
+  const excerpts = [page.excerpt, ...(page.sub_results ?? []).map((s) => s.excerpt)];
+  return excerpts.flatMap((e) =>
+    excerptSegments(e)
+      .filter((s) => s.mark)
+      .flatMap((s) => s.text.split(/\s+/))
+      .filter((w) => wordKey(w) !== ''),
+  );
+}
+
+/** Whether a page holds every word of the query as it was typed (case aside), not a stem or prefix. */
+export function matchesExactly(query: string, page: PagefindPage): boolean {
+  const marked = new Set(markedWords(page).map(wordKey));
+  const words = query
+    .split(' ')
+    .map(wordKey)
+    .filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => marked.has(w));
+}
+
+/** The longest start the query's first word shares with every loosely matched word, if any. */
+function sharedStart(word: string, found: readonly string[]): string {
+  let n = word.length;
+  for (const f of found) {
+    let i = 0;
+    while (i < n && i < f.length && f[i] === word[i]) i++;
+    n = i;
+  }
+  return word.slice(0, n);
+}
+
+/**
+ * The sentence announced after a search, from the pages Pagefind returned (the first of them
+ * fetched, `total` in all). "Match" is said only of posts that hold the words as typed; for the
+ * rest it says what Pagefind did: it found words starting with part of the query, or similar words.
+ */
+export function searchStatus(query: string, pages: readonly PagefindPage[], total: number): string {
+  if (query === '' || total === 0) return statusMessage(query, total);
+  const exact = pages.filter((p) => matchesExactly(query, p)).length;
+  const loose = total - exact;
+  const posts = (n: number) => `${n} ${n === 1 ? 'post' : 'posts'}`;
+  const matched = `${exact} ${exact === 1 ? 'post matches' : 'posts match'} “${query}”`;
+  if (loose === 0) return `${matched}.`;
+  const first = wordKey(query.split(' ')[0] ?? '');
+  const others = pages
+    .filter((p) => !matchesExactly(query, p))
+    .flatMap(markedWords)
+    .map(wordKey)
+    .filter((w) => w !== first);
+  const start = others.length > 0 ? sharedStart(first, others) : '';
+  const what =
+    start !== '' && start.length < first.length
+      ? `${loose === 1 ? 'contains' : 'contain'} words starting with “${start}”`
+      : `${loose === 1 ? 'contains' : 'contain'} similar words${others[0] ? ` (such as “${others[0]}”)` : ''}`;
+  return exact === 0
+    ? `No exact match for “${query}”; ${posts(loose)} ${what}.`
+    : `${matched}; ${loose} more ${what}.`;
+}

@@ -64,4 +64,71 @@ describe('toFeedHtml', () => {
     );
     for (const m of out.matchAll(/(?:href|src)="([^"]*)"/g)) expect(m[1]).toMatch(/^https:\/\//);
   });
+
+  it.each<[string, string, string]>([
+    ['a javascript: link', '<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['a JavaScript: link with spaces', '<a href=" JavaScript:alert(1)">x</a>', '<a>x</a>'],
+    [
+      'a data:text/html link',
+      '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">x</a>',
+      '<a>x</a>',
+    ],
+    ['a vbscript: link', '<a href="vbscript:msgbox(1)">x</a>', '<a>x</a>'],
+    ['a tel: link', '<a href="tel:+15551234">call</a>', '<a>call</a>'],
+    [
+      'an iframe',
+      '<p>a</p><iframe src="https://evil.example/">fallback</iframe><p>b</p>',
+      '<p>a</p><p>b</p>',
+    ],
+    ['an iframe of the site itself', '<iframe src="/about/"></iframe><p>b</p>', '<p>b</p>'],
+    ['an object and an embed', '<object data="x.swf"><embed src="y"></object><p>b</p>', '<p>b</p>'],
+    [
+      'a remote tracker image',
+      '<p>a<img src="https://tracker.example/p.gif" width="1" height="1"></p>',
+      '<p>a</p>',
+    ],
+    [
+      'a remote image, kept as its alt text',
+      '<p><img src="//images.example/cat.jpg" alt="A cat"></p>',
+      '<p>A cat</p>',
+    ],
+    ['a data: image', '<p><img src="data:image/png;base64,AAAA" alt="dot"></p>', '<p>dot</p>'],
+    [
+      'a stray dangerouslysetinnerhtml attribute',
+      '<div dangerouslysetinnerhtml="[object Object]">x</div>',
+      '<div>x</div>',
+    ],
+    [
+      'a class the feed does not keep',
+      '<section class="widget" id="w"><p>x</p></section>',
+      '<section id="w"><p>x</p></section>',
+    ],
+    [
+      'stray attributes',
+      '<p class="note" role="note" itemtype="x" srcdoc="y" formaction="z">x</p>',
+      '<p>x</p>',
+    ],
+    [
+      'a base and a meta refresh',
+      '<base href="https://evil.example/"><meta http-equiv="refresh" content="0"><p>x</p>',
+      '<p>x</p>',
+    ],
+    ['a form with an action', '<form action="https://evil.example/"><p>x</p></form>', ''],
+    [
+      'a video',
+      '<video src="/v.mp4" poster="https://evil.example/p.png">fallback</video><p>x</p>',
+      '<p>x</p>',
+    ],
+  ])('removes %s', (_name, html, expected) => {
+    expect(feedHtml(html)).toBe(expected);
+  });
+
+  it("keeps the site's own images, links to the web and mail, and relative links made absolute", () => {
+    const out = feedHtml(
+      '<p><img src="/blog/_assets/a.svg" alt="a"><a href="https://kde.org/">k</a><a href="mailto:a@b.c">m</a><a href="../x/">r</a></p>',
+    );
+    expect(out).toBe(
+      '<p><img src="https://example.org/blog/_assets/a.svg" alt="a"><a href="https://kde.org/">k</a><a href="mailto:a@b.c">m</a><a href="https://example.org/blog/posts/x/">r</a></p>',
+    );
+  });
 });
