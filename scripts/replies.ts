@@ -6,7 +6,8 @@
  * temporary name and renamed, so no reader ever sees half a file.
  *
  * For tests: POSTS_DIR and REPLIES_DIR name other folders, FEDIVERSE_API sends every request to
- * that origin instead of https://<instance>, REPLIES_TIMEOUT_MS shortens the wait (default 20 s).
+ * that origin instead of https://<instance>, REPLIES_TIMEOUT_MS shortens the wait (default 20 s),
+ * REPLIES_BLOCKED adds comma-separated accounts to the site config's blocked ones.
  */
 import {
   existsSync,
@@ -114,7 +115,10 @@ if (posts.length === 0) {
   );
   process.exit(0);
 }
-const blocked = blockedSet(FEDIVERSE.blocked);
+const blocked = blockedSet([
+  ...FEDIVERSE.blocked,
+  ...(process.env['REPLIES_BLOCKED'] ?? '').split(',').filter((h) => h.trim() !== ''),
+]);
 const results: {
   path: string;
   text: string;
