@@ -94,7 +94,7 @@ describe('joining in and newer replies (requests to the instance, intercepted)',
   afterAll(() => site?.close());
 
   /** The fixture page in a fresh context; `requests` collects every URL off the test server. */
-  async function open(init?: (c: BrowserContext) => Promise<void>) {
+  async function open(init?: (c: BrowserContext) => Promise<unknown>) {
     const context = await handle.browser.newContext();
     await init?.(context);
     const page = await context.newPage();
