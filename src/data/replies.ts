@@ -26,7 +26,8 @@ export interface PostReplies {
   readonly threads: ReturnType<typeof threadOf>;
 }
 
-const blocked = blockedSet(FEDIVERSE.blocked);
+/** The site config's blocked accounts, as the keys `isShown` and the page's element compare. */
+export const BLOCKED = blockedSet(FEDIVERSE.blocked);
 const cache = new Map<string, PostReplies | undefined>();
 const warned = new Set<string>();
 
@@ -56,7 +57,7 @@ export function repliesOf(post: Post): PostReplies | undefined {
           `${file}: holds the replies to ${snapshot.toot}, but the post names ${toot.url}; run "npm run replies"`,
         );
       }
-      replies = snapshot.replies.filter((r) => isShown(r, toot.instance, blocked));
+      replies = snapshot.replies.filter((r) => isShown(r, toot.instance, BLOCKED));
     }
     result = { toot, replies, threads: threadOf(replies, toot.id) };
   }

@@ -157,10 +157,19 @@ describe('joining in and newer replies (requests to the instance, intercepted)',
       visibility: 'private',
       content: '<p>NEWER-PRIVATE</p>',
     };
+    // The blocked account's status from the fixtures, as a newer reply.
+    const blocked = {
+      ...HOSTILE_DESCENDANTS[12],
+      id: '113500000000000153',
+      content: '<p>NEWER-BLOCKED</p>',
+    };
     const { context, page, requests, errors } = await open((c) =>
       c.route(CONTEXT_URL, (r) =>
         r.fulfill({
-          json: { ancestors: [], descendants: [...HOSTILE_DESCENDANTS, newer, hostile, hidden] },
+          json: {
+            ancestors: [],
+            descendants: [...HOSTILE_DESCENDANTS, newer, hostile, hidden, blocked],
+          },
           headers: { 'Access-Control-Allow-Origin': '*' },
         }),
       ),
@@ -187,6 +196,7 @@ describe('joining in and newer replies (requests to the instance, intercepted)',
           .count(),
       ).toBe(0);
       expect(await page.getByText('NEWER-PRIVATE').count()).toBe(0);
+      expect(await page.getByText('NEWER-BLOCKED').count()).toBe(0);
       expect(await pwned(page)).toBeUndefined();
       expect(errors).toEqual([]);
     } finally {

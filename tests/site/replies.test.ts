@@ -4,6 +4,7 @@ import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { pageWeight } from '../../scripts/bench/weight.ts';
 import {
+  BLOCKED_ACCOUNT,
   FIXTURE_ACCOUNT,
   FIXTURE_INSTANCE,
   HIDDEN_TEXTS,
@@ -62,8 +63,9 @@ describe('replies in the extra build', () => {
   it('puts no private, direct or blocked reply in any file of the build', () => {
     for (const file of listFiles(dir).filter((f) => /\.(html|xml|json|txt)$/.test(f))) {
       const text = readFileSync(join(dir, file), 'utf8');
-      for (const hidden of HIDDEN_TEXTS)
+      for (const hidden of [...HIDDEN_TEXTS, BLOCKED_ACCOUNT.slice(1)]) {
         expect(text.includes(hidden), `${file}: ${hidden}`).toBe(false);
+      }
     }
   });
 

@@ -4,15 +4,15 @@
  * keeps what it shows and says why.
  */
 import { countLabel, MAX_DEPTH, refreshDone, refreshError } from '../../lib/replies/labels.ts';
-import { blockedSet, snapshotFromContext } from '../../lib/replies/snapshot.ts';
+import { snapshotFromContext } from '../../lib/replies/snapshot.ts';
 import type { Toot } from '../../lib/replies/toot.ts';
 import { replyHtml } from '../../lib/replies/view.ts';
 
-/** The blocked handles the page was built with. */
+/** The keys of the blocked handles the page was built with. */
 function blockedOf(root: HTMLElement): Set<string> {
   try {
     const list: unknown = JSON.parse(root.dataset['blocked'] ?? '[]');
-    return blockedSet(Array.isArray(list) ? list.filter((h) => typeof h === 'string') : []);
+    return new Set(Array.isArray(list) ? list.filter((h) => typeof h === 'string') : []);
   } catch {
     return new Set();
   }

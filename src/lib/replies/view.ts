@@ -83,12 +83,15 @@ export function threadsHtml(threads: readonly ReplyNode[], instance: string): st
   return listHtml(threads, 1, instance);
 }
 
-/** The whole replies section of a post: count, reply link and form, threads, refresh button. */
+/**
+ * The whole replies section of a post: count, reply link and form, threads, refresh button.
+ * `blocked` holds keys from `blockedSet`, never handles: the page must not list whom the author blocks.
+ */
 export function sectionHtml(
   toot: Toot,
   threads: readonly ReplyNode[],
   count: number,
-  blocked: readonly string[],
+  blocked: ReadonlySet<string>,
 ): string {
   const host = toot.instance;
   const form = [
@@ -106,7 +109,7 @@ export function sectionHtml(
       'data-toot': toot.url,
       'data-instance': host,
       'data-context': contextUrl(toot),
-      'data-blocked': JSON.stringify(blocked),
+      'data-blocked': JSON.stringify([...blocked].sort()),
       'data-count': count,
     })}>`,
     `<h2 id="replies-heading">${escapeHtml(countLabel(count))}</h2>`,

@@ -24,7 +24,12 @@ const toot = (parseToot(HOSTILE_TOOT.url) as { toot: Toot }).toot;
 // What the page does with a snapshot an older run wrote, before the block and with private ones.
 const all = HOSTILE_DESCENDANTS.map(replyFromStatus).filter((r): r is Reply => r !== undefined);
 const shown = all.filter((r) => isShown(r, FIXTURE_INSTANCE, blockedSet([BLOCKED_ACCOUNT])));
-const html = sectionHtml(toot, threadOf(shown, toot.id), shown.length, [BLOCKED_ACCOUNT]);
+const html = sectionHtml(
+  toot,
+  threadOf(shown, toot.id),
+  shown.length,
+  blockedSet([BLOCKED_ACCOUNT]),
+);
 const tree = fromHtml(html, { fragment: true });
 
 function elements(node: Root | Element): Element[] {
@@ -76,6 +81,8 @@ describe('the replies section of the fixture toot', () => {
   it('never shows a private, direct or blocked reply', () => {
     for (const hidden of HIDDEN_TEXTS) expect(html).not.toContain(hidden);
     expect(html).not.toContain('Spammer');
+    // Nor does it say whom the author blocks: the element gets keys, not handles.
+    expect(html).not.toContain('spam.example');
   });
 
   it('indents each answer one step deeper, up to the cap, and then names whom it answers', () => {
