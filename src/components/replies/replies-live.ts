@@ -43,7 +43,6 @@ function itemOf(html: string, id: string): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'reply';
   li.id = `reply-${id}`;
-  li.dataset['id'] = id;
   // replyHtml escapes every field and sanitises the content with the snapshot's allow-list.
   li.innerHTML = html;
   return li;

@@ -54,7 +54,7 @@ export function replyHtml(reply: Reply, instance: string, parent?: Reply): strin
 /** One reply as a list item with its thread below it; from MAX_DEPTH on the thread follows it flat. */
 function nodeHtml(node: ReplyNode, depth: number, instance: string, parent?: Reply): string {
   const item = (n: ReplyNode, answers?: Reply) =>
-    `<li class="reply" id="reply-${n.reply.id}" data-id="${n.reply.id}">${replyHtml(n.reply, instance, answers)}`;
+    `<li class="reply" id="reply-${n.reply.id}">${replyHtml(n.reply, instance, answers)}`;
   if (depth < MAX_DEPTH) {
     const thread = node.children.length > 0 ? listHtml(node.children, depth + 1, instance) : '';
     return `${item(node, parent)}${thread}</li>`;
