@@ -21,16 +21,32 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import {
+  blockedSet,
+  serializeSnapshot,
+  snapshotFromContext,
+} from '../src/core/replies/snapshot.ts';
 import { generatePost } from './bench/corpus.ts';
 import { astroEnv, copyProject, removeProject } from './project-copy.ts';
 import {
+  BLOCKED_ACCOUNT,
+  FIXTURE_ACCOUNT,
+  FIXTURE_INSTANCE,
+  MANY_POST,
+  MANY_POST_SOURCE,
+  MANY_TOOT,
+  manyDescendants,
+} from './replies-fixtures.ts';
+import {
   CARD_CACHE,
   EXTRA_POSTS,
+  EXTRA_REPLIES,
   LONG_TEST_POST,
   ONE_MORE_POST,
   ONE_MORE_POST_FILE,
@@ -94,6 +110,34 @@ function addExtraPosts(root: string): void {
     );
 }
 
+/**
+ * Gives a copy the fixtures' reply snapshots, a post of 1,000 replies, and a site config naming the
+ * author's fediverse account and blocking one account, as an author would write them.
+ */
+function addReplies(root: string): void {
+  const replies = join(root, 'content/replies');
+  mkdirSync(replies, { recursive: true });
+  if (existsSync(EXTRA_REPLIES)) cpSync(EXTRA_REPLIES, replies, { recursive: true });
+  writeFileSync(join(root, 'content/posts', `${MANY_POST}.mdx`), MANY_POST_SOURCE);
+  const many = snapshotFromContext(
+    { url: MANY_TOOT.url, instance: FIXTURE_INSTANCE },
+    { ancestors: [], descendants: manyDescendants() },
+    blockedSet([]),
+  );
+  writeFileSync(join(replies, `${MANY_POST}.json`), serializeSnapshot(many));
+  const configFile = join(root, 'src/site.config.ts');
+  const config = readFileSync(configFile, 'utf8');
+  const changed = config
+    .replace(/^ {2}account: undefined,$/m, `  account: '${FIXTURE_ACCOUNT}',`)
+    .replace(/^ {2}blocked: \[\],$/m, `  blocked: ['${BLOCKED_ACCOUNT}'],`);
+  if (changed.split('\n').filter((l, i) => l !== config.split('\n')[i]).length !== 2) {
+    throw new Error(
+      'src/site.config.ts: FEDIVERSE no longer reads "account: undefined," and "blocked: [],"; update addReplies()',
+    );
+  }
+  writeFileSync(configFile, changed);
+}
+
 /** The card cache's files and their modification times, after a build. */
 function cacheState(cacheDir: string): Record<string, number> {
   const dir = join(cacheDir, 'og-cards');
@@ -129,6 +173,7 @@ try {
     // the root build left, so the tests can see which ones it added.
     inCopy(extra, EXTRA_CACHE, (copy) => {
       addExtraPosts(copy);
+      addReplies(copy);
       cpSync(join(CARD_CACHE, 'og-cards'), join(EXTRA_CACHE, 'og-cards'), {
         recursive: true,
         preserveTimestamps: true,

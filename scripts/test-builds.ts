@@ -32,6 +32,9 @@ export const TEST_BUILDS = {
 /** Posts that only the extra build carries: hostile, draft or otherwise unusual fixtures. */
 export const EXTRA_POSTS = join(ROOT, 'tests/fixtures/posts');
 
+/** Snapshots of the fixtures' replies, copied to the extra build's `content/replies/`. */
+export const EXTRA_REPLIES = join(ROOT, 'tests/fixtures/replies');
+
 /** The cache (content layer and social cards) the test builds share; `builds.json` inside it too. */
 export const CARD_CACHE = join(ROOT, 'node_modules/.astro-tests');
 

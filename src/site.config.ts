@@ -39,3 +39,19 @@ export const LIMITS: ListingLimits = {
   feedPosts: 20,
   postsPerPage: 10,
 };
+
+/** The author on the fediverse, and whose replies never appear under the posts. */
+export interface FediverseSettings {
+  /**
+   * The author's account as "@user@instance": every page then carries `fediverse:creator` and a
+   * `rel="me"` link to its profile. Undefined: neither.
+   */
+  readonly account: string | undefined;
+  /** Accounts ("@user@instance") whose replies `npm run replies` drops and no page shows. */
+  readonly blocked: readonly string[];
+}
+
+export const FEDIVERSE: FediverseSettings = {
+  account: undefined,
+  blocked: [],
+};

@@ -1,10 +1,19 @@
 import { z } from 'zod/v4';
 import { acceptedDates, parsePostDate } from './dates.ts';
 import { TAG_PATTERN } from './posts.ts';
+import { parseToot } from './replies/toot.ts';
 import { collapseSpacing, textProblem } from './text.ts';
 
 /** The fields a post's frontmatter may have, for the messages that list them. */
-export const FIELDS = ['title', 'description', 'pubDate', 'updatedDate', 'tags', 'draft'] as const;
+export const FIELDS = [
+  'title',
+  'description',
+  'pubDate',
+  'updatedDate',
+  'tags',
+  'draft',
+  'fediverse',
+] as const;
 
 /** Longest title, in characters: one or two lines of a listing, a feed reader's headline, the card. */
 export const MAX_TITLE = 120;
@@ -87,6 +96,16 @@ export function frontmatterSchema(options: { maxYear: number }) {
         .min(1, 'tags: must list at least one tag'),
       /** Drafts show up in `npm run dev` only: never in the build, listings, sitemap or feeds. */
       draft: z.boolean({ error: typeError('draft', 'true or false') }).default(false),
+      /** The toot that announces the post: its replies are shown under it (`npm run replies`). */
+      fediverse: z
+        .unknown()
+        .transform((value, ctx) => {
+          const parsed = parseToot(value);
+          if ('toot' in parsed) return parsed.toot;
+          ctx.addIssue({ code: 'custom', message: `fediverse: ${parsed.error}` });
+          return z.NEVER;
+        })
+        .optional(),
     })
     .strict()
     .superRefine((p, ctx) => {

@@ -5,6 +5,11 @@ export type PolicyTarget = 'meta' | 'header';
 export interface PolicyOptions {
   /** The page compiles WebAssembly (Pagefind's search engine on the search page). */
   readonly wasm?: boolean;
+  /**
+   * https origins of fediverse instances the page may fetch replies from and send a reply form
+   * to (the instances its posts name); nothing else is added.
+   */
+  readonly instances?: readonly string[];
 }
 
 /**
@@ -15,16 +20,17 @@ export interface PolicyOptions {
  */
 export function cspDirectives(target: PolicyTarget, options: PolicyOptions = {}): string[][] {
   const wasm = options.wasm === true || target === 'header';
+  const instances = options.instances ?? [];
   const directives = [
     ['default-src', "'self'"],
     ['script-src', "'self'", ...(wasm ? ["'wasm-unsafe-eval'"] : [])],
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:'],
     ['font-src', "'self'"],
-    ['connect-src', "'self'"],
+    ['connect-src', "'self'", ...instances],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
-    ['form-action', "'self'"],
+    ['form-action', "'self'", ...instances],
   ];
   // Browsers ignore frame-ancestors in a <meta> policy and warn about it on the console.
   if (target === 'header') directives.push(['frame-ancestors', "'none'"]);
@@ -47,9 +53,13 @@ export interface HeaderRule {
 /**
  * The `_headers` rules (Netlify and Cloudflare Pages format) for a build under `base`.
  * The header policy is the site-wide ceiling and allows WebAssembly for the search page; each
- * page's `<meta>` policy is enforced as well, so pages other than search stay without it.
+ * page's `<meta>` policy is enforced as well, so pages other than search stay without it, and
+ * pages other than the post naming an instance stay without that instance.
  */
-export function headerRules(base: string): HeaderRule[] {
+export function headerRules(
+  base: string,
+  options: Pick<PolicyOptions, 'instances'> = {},
+): HeaderRule[] {
   if (!base.startsWith('/') || !base.endsWith('/')) {
     throw new Error(
       `base must start and end with "/", e.g. "/" or "/blog/"; got ${JSON.stringify(base)}`,
@@ -60,7 +70,7 @@ export function headerRules(base: string): HeaderRule[] {
       // Only the blog's own paths: under a sub-path the rest of the host may be another site.
       pattern: `${base}*`,
       headers: [
-        ['Content-Security-Policy', contentSecurityPolicy('header')],
+        ['Content-Security-Policy', contentSecurityPolicy('header', options)],
         ['X-Content-Type-Options', 'nosniff'],
         ['Referrer-Policy', 'strict-origin-when-cross-origin'],
       ],

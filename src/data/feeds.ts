@@ -21,8 +21,10 @@ import {
   renderRss,
 } from '../core/feeds/render.ts';
 import { tagCounts } from '../core/posts.ts';
+import { feedLineHtml } from '../core/replies/view.ts';
 import { LIMITS, SITE } from '../site.config.ts';
 import { getPosts, type Post } from './posts.ts';
+import { repliesOf } from './replies.ts';
 import { absolute, href, postPath, tagPath } from './urls.ts';
 
 let container: AstroContainer | undefined;
@@ -51,11 +53,14 @@ function feedHtml(post: Post, pageUrl: string): Promise<string> {
 
 async function entryOf(post: Post, site: URL | undefined): Promise<FeedEntry> {
   const url = absolute(postPath(post.id), site);
+  const replies = repliesOf(post);
+  // Only the count and the link: the replies themselves stay on the page, under their sanitiser.
+  const repliesLine = replies ? feedLineHtml(replies.replies.length, url, replies.toot) : '';
   return {
     title: post.data.title,
     url,
     summary: post.data.description,
-    html: await feedHtml(post, url),
+    html: (await feedHtml(post, url)) + repliesLine,
     published: post.data.pubDate,
     updated: post.data.updatedDate,
     tags: post.data.tags.map((name) => ({ name, url: absolute(tagPath(name), site) })),
