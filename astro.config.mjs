@@ -1,6 +1,6 @@
 // @ts-check
 
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
@@ -30,7 +30,11 @@ export default defineConfig({
   build: { format: 'directory', assets: '_assets', concurrency: 4 },
   devToolbar: { enabled: false },
   // Compiled MDX is kept in the cache, so a rebuild compiles only the posts that changed.
-  vite: { plugins: [mdxCompileCache(join(cacheDir, 'mdx'), setupFingerprint(process.cwd()))] },
+  vite: {
+    plugins: [mdxCompileCache(join(cacheDir, 'mdx'), setupFingerprint(process.cwd()))],
+    // Social cards are cached beside Astro's own cache: the card route reads the folder from here.
+    define: { __CARD_CACHE_DIR__: JSON.stringify(resolve(cacheDir, 'og-cards')) },
+  },
   markdown: {
     processor: unified({
       // The same typography as the default SmartyPants pass, minus its cost where nothing changes.

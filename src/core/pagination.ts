@@ -1,3 +1,4 @@
+import { listingPagePath } from './routes.ts';
 /** One page of a paginated listing: its posts, where it lives and where its neighbours live. */
 export interface ListingPage<T> {
   /** 1-based page number. */
@@ -26,15 +27,6 @@ export function pageCount(count: number, size: number): number {
   return Math.max(1, Math.ceil(count / size));
 }
 
-/**
- * Site-relative path of page `n` of a listing whose first page is at `first` ("" for the home
- * page, "tags/kde/" for a tag): page 1 keeps that URL, later pages add "page/<n>/".
- */
-export function pagePath(first: string, n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`A page number is 1 or more (got ${n})`);
-  return n === 1 ? first : `${first}page/${n}/`;
-}
-
 /** Splits a listing into pages of `size` items, each knowing its path and its neighbours'. */
 export function paginate<T>(items: readonly T[], size: number, first: string): ListingPage<T>[] {
   const total = pageCount(items.length, size);
@@ -44,9 +36,9 @@ export function paginate<T>(items: readonly T[], size: number, first: string): L
       number,
       total,
       items: items.slice(i * size, number * size),
-      path: pagePath(first, number),
-      prev: number > 1 ? pagePath(first, number - 1) : undefined,
-      next: number < total ? pagePath(first, number + 1) : undefined,
+      path: listingPagePath(first, number),
+      prev: number > 1 ? listingPagePath(first, number - 1) : undefined,
+      next: number < total ? listingPagePath(first, number + 1) : undefined,
     };
   });
 }

@@ -14,12 +14,4 @@ export function absolute(path: string, site: URL | undefined): string {
   return absoluteUrl(site.origin, BASE, path);
 }
 
-/** The path of a post page. */
-export function postPath(id: string): string {
-  return `posts/${id}/`;
-}
-
-/** The path of a tag page. */
-export function tagPath(tag: string): string {
-  return `tags/${tag}/`;
-}
+export { postPath, ROUTES, tagPath } from '../core/routes.ts';

@@ -3,7 +3,7 @@ import { lastModified, tagCounts, withTag } from '../core/posts.ts';
 import { renderSitemap } from '../core/sitemap.ts';
 import { homePages, type PostPage, tagPages } from '../data/listings.ts';
 import { getPosts } from '../data/posts.ts';
-import { absolute, postPath, tagPath } from '../data/urls.ts';
+import { absolute, postPath, ROUTES, tagPath } from '../data/urls.ts';
 
 /** Every indexable page: home, listings, posts and tag pages, with their last change. */
 export const GET: APIRoute = async ({ site }) => {
@@ -14,9 +14,9 @@ export const GET: APIRoute = async ({ site }) => {
     pages.slice(1).map((p) => ({ loc: absolute(p.path, site), lastmod: lastModified(p.items) }));
   const entries = [
     { loc: absolute('', site), lastmod: newest },
-    { loc: absolute('archive/', site), lastmod: newest },
-    { loc: absolute('about/', site) },
-    { loc: absolute('tags/', site), lastmod: newest },
+    { loc: absolute(ROUTES.archive, site), lastmod: newest },
+    { loc: absolute(ROUTES.about, site) },
+    { loc: absolute(ROUTES.tags, site), lastmod: newest },
     ...posts.map((p) => ({
       loc: absolute(postPath(p.id), site),
       lastmod: p.data.updatedDate ?? p.data.pubDate,

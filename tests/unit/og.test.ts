@@ -13,7 +13,8 @@ import {
   titleSize,
   validateCard,
 } from '../../src/core/og/card.ts';
-import { blogPosting, jsonForScript, ogImagePath } from '../../src/core/og/meta.ts';
+import { blogPosting, jsonForScript } from '../../src/core/og/meta.ts';
+import { ogImagePath } from '../../src/core/routes.ts';
 
 const require = createRequire(import.meta.url);
 function font(file: string): Uint8Array {

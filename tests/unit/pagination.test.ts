@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageCount, pageLabel, pagePath, paginate } from '../../src/core/pagination.ts';
+import { pageCount, pageLabel, paginate } from '../../src/core/pagination.ts';
+import { listingPagePath as pagePath } from '../../src/core/routes.ts';
 
 describe('pagination', () => {
   describe.each([

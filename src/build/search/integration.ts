@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { ROUTES } from '../../core/routes.ts';
 
 /** The built pages Pagefind reads: the posts, nothing else (listings would only repeat them). */
 export const INDEXED_PAGES = 'posts/*/index.html';
@@ -52,9 +53,11 @@ export function pagefindIndex(): AstroIntegration {
             // A new blog whose only posts are drafts still builds; its search page says it is empty.
             logger.warn(`no page matched ${INDEXED_PAGES}: the search index is empty`);
           }
-          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+          const written = await index.writeFiles({ outputPath: join(out, ROUTES.pagefind) });
           if (written.errors.length > 0) fail('could not write the index', written.errors);
-          await Promise.all(UNUSED_FILES.map((f) => rm(join(out, 'pagefind', f), { force: true })));
+          await Promise.all(
+            UNUSED_FILES.map((f) => rm(join(out, ROUTES.pagefind, f), { force: true })),
+          );
           logger.info(
             `indexed ${added.page_count} posts in ${Math.round(performance.now() - started)} ms`,
           );

@@ -2,6 +2,7 @@
  * The search page's custom element: loads Pagefind on first use and renders its results; the
  * query stays in the page address.
  */
+import { ROUTES } from '../../core/routes.ts';
 import type { Hit, PagefindApi, Segment } from '../../core/search/results.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -11,7 +12,7 @@ let engine: Promise<PagefindApi> | undefined;
 /** pagefind.js and its index load on first use, from this build's own base path. */
 function loadEngine(): Promise<PagefindApi> {
   engine ??= (async () => {
-    const url = `${BASE}pagefind/pagefind.js`;
+    const url = `${BASE}${ROUTES.pagefind}pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     await api.options({ baseUrl: BASE, excerptLength: 24 });
     await api.init();

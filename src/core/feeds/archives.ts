@@ -1,4 +1,5 @@
 import type { PostMeta } from '../posts.ts';
+import { feedArchiveDir } from '../routes.ts';
 import { type FeedFormat, type FeedSpec, FORMATS, selectForFeed } from './catalog.ts';
 
 /**
@@ -11,9 +12,6 @@ import { type FeedFormat, type FeedSpec, FORMATS, selectForFeed } from './catalo
 
 /** The Feed History namespace of RFC 5005, for `fh:archive` and `fh:complete`. */
 export const FEED_HISTORY_NS = 'http://purl.org/syndication/history/1.0';
-
-/** The folder every feed keeps its archives in, below its own folder. */
-const ARCHIVE_DIR = 'feed-archive';
 
 /** How a feed's published posts split into the current document and its archives. */
 export interface FeedPages<P> {
@@ -41,7 +39,7 @@ export function feedPages<P extends PostMeta>(
 
 /** The site-relative folder of archive `n` (from 1) of a feed. */
 export function archiveDir(spec: FeedSpec, n: number): string {
-  return `${spec.dir}${ARCHIVE_DIR}/${n}/`;
+  return feedArchiveDir(spec.dir, n);
 }
 
 /** The site-relative path of archive `n` (from 1) of a feed in one format: same file name as the feed. */

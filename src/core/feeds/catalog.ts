@@ -1,4 +1,5 @@
 import type { PostMeta } from '../posts.ts';
+import { ROUTES, tagPath } from '../routes.ts';
 
 /** The formats a feed can be published in, each with its file name and MIME type. */
 export const FORMATS = {
@@ -57,7 +58,7 @@ export const FEEDS: readonly FeedSpec[] = [
   },
   {
     id: 'planet-kde',
-    dir: 'feeds/planet-kde/',
+    dir: ROUTES.planetKdeFeeds,
     formats: ['rss', 'atom'],
     label: 'KDE posts',
     description:
@@ -67,7 +68,7 @@ export const FEEDS: readonly FeedSpec[] = [
   },
   {
     id: 'apple',
-    dir: 'feeds/apple/',
+    dir: ROUTES.appleFeeds,
     formats: ['rss', 'atom'],
     label: 'Apple posts',
     description: 'Only the posts tagged apple: iOS internals, protocols and reverse engineering.',
@@ -79,7 +80,7 @@ export const FEEDS: readonly FeedSpec[] = [
 export function tagFeed(tag: string): FeedSpec {
   return {
     id: `tag-${tag}`,
-    dir: `tags/${tag}/`,
+    dir: tagPath(tag),
     formats: ['rss'],
     label: `posts tagged ${tag}`,
     description: `Every post tagged ${tag}.`,

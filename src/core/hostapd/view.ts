@@ -4,6 +4,7 @@
 // is written once. Text the reader typed ends up in commands and warnings: all of it is escaped.
 
 import { escapeHtml } from '../html.ts';
+import { ROUTES } from '../routes.ts';
 import type { Checked } from '../widgets/checked.ts';
 import { type FieldSpec, fieldsHtml, type SelectOption, widgetId } from '../widgets/field.ts';
 import { type CompanionStep, companionSteps } from './commands.ts';
@@ -195,7 +196,7 @@ export function generatorFormHtml(prefix: string, v: GeneratorValues): string {
 }
 
 /** Site path of the QR code image of the post's example (src/pages/hostapd/join-example.svg.ts). */
-export const JOIN_EXAMPLE_IMAGE = 'hostapd/join-example.svg';
+export const JOIN_EXAMPLE_IMAGE = ROUTES.hostapdJoinExample;
 
 /** Width and height of that image, in pixels. */
 export const JOIN_IMAGE_SIZE = 256;

@@ -91,11 +91,6 @@ export function chartDescription(result: SimResult): string {
   return `Chart of the ${chartTitle(result)} for ${scenario}. ${summarise(result).headline}`;
 }
 
-/** Site-relative path of the chart image built for a preset (src/pages/charts/). */
-export function chartImagePath(presetId: string): string {
-  return `charts/load-average-${presetId}.svg`;
-}
-
 /** The preset whose values equal the form's (text compared trimmed), if any. */
 export function activePreset(values: SimFormValues): SimPreset | undefined {
   return SIM_PRESETS.find((p) =>

@@ -1,8 +1,3 @@
-/** The site-relative path of a post's social card, as the og/[id].png endpoint writes it. */
-export function ogImagePath(postId: string): string {
-  return `og/${postId}.png`;
-}
-
 /** What a schema.org BlogPosting needs to know about a post; URLs are absolute. */
 export interface BlogPostingInput {
   readonly title: string;

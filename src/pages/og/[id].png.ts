@@ -36,8 +36,9 @@ const BASE: CardFont[] = [
 ];
 const FAMILIES = cardFamilies(ROOT, 700);
 
-// Same default and variable as cacheDir in astro.config.mjs; cards live beside Astro's own cache.
-const CACHE = join(process.env['ASTRO_CACHE_DIR'] ?? join(ROOT, 'node_modules/.astro'), 'og-cards');
+// Beside Astro's own cache, as astro.config.mjs sets it (vite.define).
+declare const __CARD_CACHE_DIR__: string;
+const CACHE = __CARD_CACHE_DIR__;
 
 // Cards are the costliest pages (about 12 ms of CPU each): they render in worker threads, one per
 // core, while the main thread renders other pages (astro.config.mjs sets build.concurrency).
