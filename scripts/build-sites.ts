@@ -183,6 +183,7 @@ try {
     }),
     inCopy(more, join(CARD_CACHE, 'more'), (copy) => {
       addExtraPosts(copy);
+      addReplies(copy);
       writeFileSync(join(copy, 'content/posts', ONE_MORE_POST_FILE), ONE_MORE_POST);
     }),
   ]);

@@ -25,6 +25,12 @@ export function readmeNginx(): { snippet: string; server: string } {
 export interface NginxSite {
   readonly dir: string;
   readonly base: '/' | '/blog/';
+  /**
+   * The policy to put in the snippet instead of the README's, as the README says to copy it from
+   * the build's _headers (it differs when a post names a fediverse instance); the README's as is
+   * when absent, so its copy is checked against the real builds.
+   */
+  readonly policy?: string | undefined;
 }
 
 /** Running nginx: the URL (origin plus base) of each site, in the order given. */
@@ -63,6 +69,18 @@ export async function startNginx(sites: readonly NginxSite[]): Promise<RunningNg
       symlinkSync(site.dir, join(root, 'blog'));
     } else block = substitute(block, '/blog/', '/');
     block = substitute(block, 'root /var/www/example.org;', `root ${root};`);
+    if (site.policy !== undefined) {
+      const own = snippet.replace(
+        /(add_header Content-Security-Policy ")[^"]*"/,
+        (_m, head: string) => `${head}${site.policy}"`,
+      );
+      writeFileSync(join(tmp, `snippets/blog-headers-${i}.conf`), own);
+      block = substitute(
+        block,
+        'include snippets/blog-headers.conf;',
+        `include snippets/blog-headers-${i}.conf;`,
+      );
+    }
     block = substitute(block, 'server {', `server {\n    listen 127.0.0.1:${port};`);
     writeFileSync(join(tmp, `site-${i}.conf`), block);
     includes.push(`    include site-${i}.conf;`);
