@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { audit, CATEGORIES, type PageScores, pagesOf } from '../../scripts/lighthouse.ts';
-import { BUILDS, requireBuild } from '../support/site.ts';
+import { BUILDS, EXTRA_BUILD, requireBuild } from '../support/site.ts';
 
 /** The target is 100 everywhere; under this the suite fails. */
 const MIN_SCORE = 95;
@@ -50,5 +50,20 @@ describe('Lighthouse, mobile settings, on the home page and the heaviest post', 
         r.page,
       ).toEqual([]);
     }
+  });
+});
+
+// The fixture post with fediverse replies (issue 22): its thread, form and button stay as clean.
+describe('Lighthouse, mobile settings, on the post with fediverse replies', () => {
+  const page = 'posts/fediverse-replies-fixture/';
+  requireBuild(EXTRA_BUILD.dir);
+  let result: PageScores | undefined;
+  beforeAll(async () => {
+    [result] = await audit(EXTRA_BUILD.dir, EXTRA_BUILD.base, [page]);
+  }, 300_000);
+
+  it.each(CATEGORIES)(`scores at least ${MIN_SCORE} in %s`, (category) => {
+    expect(result?.page).toBe(`${EXTRA_BUILD.base}${page}`);
+    expect(result?.scores[category], result?.failing.join('\n')).toBeGreaterThanOrEqual(MIN_SCORE);
   });
 });
