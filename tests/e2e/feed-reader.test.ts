@@ -15,7 +15,7 @@ import { hzView } from '../../src/core/loadavg/hz-view.ts';
 import {
   DEFAULT_BEAT_INPUT,
   DEFAULT_HZ_GUESS_INPUT,
-  DEFAULT_SIM_INPUT,
+  simPreset,
   validateBeat,
   validateHzGuess,
   validateSim,
@@ -25,6 +25,9 @@ import { simulate } from '../../src/core/loadavg/simulate.ts';
 import { sharedBrowser } from '../support/browser.ts';
 import { CONTENT_TYPES } from '../support/server.ts';
 import { BUILDS, fileFor, ROOT, requireBuild, TEST_ORIGIN } from '../support/site.ts';
+
+/** The simulator's opening scenario. */
+const OPENING = simPreset()!.values;
 
 const chrome = sharedBrowser();
 
@@ -46,7 +49,7 @@ function figures(component: string): string[] {
       return [v.best, ...v.rows.map((r) => r.predicted)];
     }
     case 'LoadSimulator': {
-      const r = simulate(ok(validateSim(DEFAULT_SIM_INPUT)));
+      const r = simulate(ok(validateSim(OPENING)));
       return [peakText(r), summarise(r).headline];
     }
     case 'HostapdGenerator': {

@@ -5,13 +5,16 @@ import { analyseBeat } from '../../src/core/loadavg/beat.ts';
 import { beatFormHtml, beatResultsHtml } from '../../src/core/loadavg/beat-view.ts';
 import {
   DEFAULT_BEAT_INPUT,
-  DEFAULT_SIM_INPUT,
+  simPreset,
   validateBeat,
   validateSim,
 } from '../../src/core/loadavg/params.ts';
 import { presetsHtml, simFormHtml, simResultsHtml } from '../../src/core/loadavg/sim-view.ts';
 import { simulate } from '../../src/core/loadavg/simulate.ts';
 import { liveSite } from '../support/browser.ts';
+
+/** The simulator's opening scenario. */
+const OPENING = simPreset()!.values;
 
 const live = liveSite();
 const LOAD_POST = 'posts/load-average-spikes/';
@@ -25,8 +28,8 @@ function ok<T>(v: { ok: true; value: T } | { ok: false; errors: unknown }): T {
 const SECOND =
   `<section class="widget"><beat-calculator data-prefix="beat-2">${beatFormHtml('beat-2', DEFAULT_BEAT_INPUT)}` +
   `<div data-output="results">${beatResultsHtml('beat-2', analyseBeat(ok(validateBeat(DEFAULT_BEAT_INPUT))))}</div></beat-calculator></section>` +
-  `<section class="widget"><load-simulator data-prefix="sim-2" data-preset="sync"><div data-output="presets">${presetsHtml('sim-2', DEFAULT_SIM_INPUT)}</div>` +
-  `${simFormHtml('sim-2', DEFAULT_SIM_INPUT)}<div data-output="results">${simResultsHtml('sim-2', simulate(ok(validateSim(DEFAULT_SIM_INPUT))))}</div></load-simulator></section>`;
+  `<section class="widget"><load-simulator data-prefix="sim-2" data-preset="sync"><div data-output="presets">${presetsHtml('sim-2', OPENING)}</div>` +
+  `${simFormHtml('sim-2', OPENING)}<div data-output="results">${simResultsHtml('sim-2', simulate(ok(validateSim(OPENING))))}</div></load-simulator></section>`;
 
 describe('two instances of a widget on one page', () => {
   it('share no id and answer only their own fields', async () => {

@@ -5,8 +5,9 @@ import { cardFamilies, fontFile, fontList } from '../../src/build/og/font-files.
 import type { CardFont } from '../../src/build/og/render.ts';
 import { CARD_FONT, cardTree, drawnTitle, fitTitle } from '../../src/core/og/card.ts';
 import { parseUnicodeRange, planFonts } from '../../src/core/og/fonts.ts';
-import { rasteriseSvg, toRgb } from '../../src/core/og/raster.ts';
+import { rasteriseSvg } from '../../src/core/og/raster.ts';
 import { codePointLabel } from '../../src/core/text.ts';
+import { toRgb } from '../support/rgb.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FAMILIES = cardFamilies(ROOT, 700);

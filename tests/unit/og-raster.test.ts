@@ -11,7 +11,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/build/og/png.ts';
 import { CARD_SIZE, cardTree } from '../../src/core/og/card.ts';
-import { flattenPath, type IndexedImage, rasteriseSvg, toRgb } from '../../src/core/og/raster.ts';
+import { flattenPath, type IndexedImage, rasteriseSvg } from '../../src/core/og/raster.ts';
+import { toRgb } from '../support/rgb.ts';
 
 const require = createRequire(import.meta.url);
 const inter = (subset: string, weight: 400 | 700) => ({

@@ -2,7 +2,12 @@
  * The simulator's custom element: re-runs the simulation on every edit and re-renders presets and
  * results from sim-view.ts; a preset button fills the form with its scenario.
  */
-import { SIM_PRESETS, type SimFormValues, validateSim } from '../../core/loadavg/params.ts';
+import {
+  SIM_PRESETS,
+  type SimFormValues,
+  simPreset,
+  validateSim,
+} from '../../core/loadavg/params.ts';
 import { presetsHtml, simResultsHtml } from '../../core/loadavg/sim-view.ts';
 import { simulate } from '../../core/loadavg/simulate.ts';
 import { FormState, failureHtml } from '../widgets/form-state.ts';
@@ -14,7 +19,7 @@ class LoadSimulatorElement extends HTMLElement {
     const presets = this.querySelector('[data-output="presets"]');
     const results = this.querySelector('[data-output="results"]');
     if (!presets || !results) throw new Error('load-simulator: missing its output containers');
-    const opening = SIM_PRESETS.find((p) => p.id === this.dataset['preset']) ?? SIM_PRESETS[1];
+    const opening = simPreset(this.dataset['preset']) ?? simPreset();
     if (!opening) throw new Error('load-simulator: no presets');
     const defaults: SimFormValues = { ...opening.values };
     const form = new FormState(this, {

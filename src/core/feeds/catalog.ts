@@ -108,11 +108,6 @@ export function routeDir(spec: FeedSpec): string | undefined {
   return spec.dir.replace(/\/$/, '') || undefined;
 }
 
-/** The group feed with this id (not the site-wide one), or undefined. */
-export function groupFeed(id: string): FeedSpec | undefined {
-  return FEEDS.find((f) => f.id === id && f.dir !== '');
-}
-
 /** Site-relative path of a feed file. */
 export function feedPath(spec: FeedSpec, format: FeedFormat): string {
   return `${spec.dir}${FORMATS[format].file}`;

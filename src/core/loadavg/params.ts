@@ -3,7 +3,6 @@
  * validation from raw form or URL values, and the query-string form of a beat scenario.
  */
 import { type Checked, checked } from '../widgets/checked.ts';
-import { queryWithValues, valuesFromQuery } from '../widgets/query.ts';
 import { type DecimalField, parseDuration, parseScaled } from './format.ts';
 
 /** What the beat calculator needs, all integers: agent durations in µs, HZ in ticks per second. */
@@ -261,23 +260,12 @@ export const SIM_PRESETS: readonly SimPreset[] = [
   },
 ];
 
-/** The simulator's opening scenario (three instances in sync). */
-export const DEFAULT_SIM_INPUT: SimFormValues = BASE_SCENARIO;
+/** The preset the simulator opens with when a post names none. */
+export const DEFAULT_SIM_PRESET = 'sync';
 
-const BEAT_QUERY_KEYS = ['interval', 'hz', 'burst'] as const;
-
-/** Reads a beat scenario from a query string such as "?interval=5&hz=250&burst=20". */
-export function beatInputFromQuery(search: string): BeatInput & { readonly present: boolean } {
-  const { values, present } = valuesFromQuery(search, BEAT_QUERY_KEYS, DEFAULT_BEAT_INPUT);
-  return { ...values, present };
-}
-
-/** Writes a beat scenario into a query string, keeping any unrelated parameters. */
-export function beatQuery(
-  values: { readonly interval: string; readonly hz: string; readonly burst: string },
-  search = '',
-): string {
-  return queryWithValues(search, BEAT_QUERY_KEYS, values);
+/** The preset with this id; the default one when no id is given. Undefined for an unknown id. */
+export function simPreset(id: string | undefined = DEFAULT_SIM_PRESET): SimPreset | undefined {
+  return SIM_PRESETS.find((p) => p.id === id);
 }
 
 /** The HZ guesser's inputs as typed: the spike period someone sees and the agent's interval. */

@@ -403,13 +403,3 @@ export function rasteriseSvg(svg: string): IndexedImage {
   const { width, height, indices, palette } = image;
   return { width, height, indices, palette: palette.colours };
 }
-
-/** The image as RGB bytes, three a pixel (for comparing with other renderers). */
-export function toRgb(image: IndexedImage): Uint8Array {
-  const rgb = new Uint8Array(image.indices.length * 3);
-  for (const [i, index] of image.indices.entries()) {
-    const c = image.palette[index] ?? 0;
-    rgb.set([c >> 16, (c >> 8) & 0xff, c & 0xff], i * 3);
-  }
-  return rgb;
-}

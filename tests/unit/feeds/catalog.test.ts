@@ -5,7 +5,6 @@ import {
   FEEDS,
   feedPath,
   feedTitle,
-  groupFeed,
   groupFeedsOf,
   selectForFeed,
   tagFeed,
@@ -86,11 +85,6 @@ describe('feed URLs and titles', () => {
   it('titles say what the feed holds', () => {
     expect(feedTitle(spec('planet-kde'), 'Notes')).toBe('Notes — KDE posts');
     expect(feedTitle(spec('all'), 'Notes')).toBe('Notes');
-  });
-  it('group feeds are found by id, the site-wide one is not a group', () => {
-    expect(groupFeed('apple')?.dir).toBe('feeds/apple/');
-    expect(groupFeed('all')).toBeUndefined();
-    expect(groupFeed('nope')).toBeUndefined();
   });
   it('a KDE post advertises the Planet KDE feeds, an Apple post the Apple ones', () => {
     expect(groupFeedsOf(corpus[0]!).map((f) => f.id)).toEqual(['planet-kde']);

@@ -1,15 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BEAT_KEYS } from '../../../src/core/loadavg/beat-view.ts';
 import { formatDuration, parseDuration, parseScaled } from '../../../src/core/loadavg/format.ts';
 import {
-  beatInputFromQuery,
-  beatQuery,
+  DEFAULT_BEAT_INPUT,
   FIELDS,
   SIM_PRESETS,
   validateBeat,
   validateSim,
 } from '../../../src/core/loadavg/params.ts';
 import { formatDecimal, rat } from '../../../src/core/loadavg/rational.ts';
+import { queryWithValues, valuesFromQuery } from '../../../src/core/widgets/query.ts';
+
+/** The beat calculator's scenario in a query string, as its FormState reads it. */
+const beatInputFromQuery = (search: string) => {
+  const { values, present } = valuesFromQuery(search, BEAT_KEYS, DEFAULT_BEAT_INPUT);
+  return { ...values, present };
+};
+/** The same scenario written into a query string, as FormState writes it. */
+const beatQuery = (values: Record<(typeof BEAT_KEYS)[number], string>, search = '') =>
+  queryWithValues(search, BEAT_KEYS, values);
 
 describe('formatDuration', () => {
   it.each([

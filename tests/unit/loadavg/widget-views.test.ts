@@ -10,8 +10,8 @@ import { hzGuessFormHtml, hzGuessResultsHtml, hzView } from '../../../src/core/l
 import {
   DEFAULT_BEAT_INPUT,
   DEFAULT_HZ_GUESS_INPUT,
-  DEFAULT_SIM_INPUT,
   SIM_PRESETS,
+  simPreset,
   validateBeat,
   validateHzGuess,
   validateSim,
@@ -28,6 +28,9 @@ import {
 } from '../../../src/core/loadavg/sim-view.ts';
 import { simulate } from '../../../src/core/loadavg/simulate.ts';
 
+/** The simulator's opening scenario. */
+const OPENING = simPreset()!.values;
+
 function ok<T>(v: { ok: true; value: T } | { ok: false; errors: unknown }): T {
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
   return v.value;
@@ -36,7 +39,7 @@ function ok<T>(v: { ok: true; value: T } | { ok: false; errors: unknown }): T {
 const beat = analyseBeat(ok(validateBeat(DEFAULT_BEAT_INPUT)));
 const hzInput = ok(validateHzGuess(DEFAULT_HZ_GUESS_INPUT));
 const guess = guessHz(hzInput.observedS, hzInput.intervalUs);
-const sim = simulate(ok(validateSim(DEFAULT_SIM_INPUT)));
+const sim = simulate(ok(validateSim(OPENING)));
 
 /** Each widget's whole markup for one instance, as the component renders it at build time. */
 const WIDGETS: readonly [string, (prefix: string) => string, () => string[]][] = [
@@ -56,8 +59,8 @@ const WIDGETS: readonly [string, (prefix: string) => string, () => string[]][] =
   [
     'load simulator',
     (p) =>
-      presetsHtml(p, DEFAULT_SIM_INPUT) +
-      simFormHtml(p, DEFAULT_SIM_INPUT) +
+      presetsHtml(p, OPENING) +
+      simFormHtml(p, OPENING) +
       simResultsHtml(p, sim, feedChart(sim, '/c.svg')),
     () => {
       const s = summarise(sim);
@@ -126,7 +129,7 @@ describe.each(WIDGETS)('the %s view', (_name, render, figures) => {
 
 describe('the simulator’s counted tasks', () => {
   it('says the baseline is tasks runnable or in uninterruptible sleep, not "waiting" ones', () => {
-    const text = textOf(simFormHtml('sim', DEFAULT_SIM_INPUT));
+    const text = textOf(simFormHtml('sim', OPENING));
     expect(text).toContain('runnable or in uninterruptible sleep (D state)');
     expect(text).not.toMatch(/waiting/);
   });
