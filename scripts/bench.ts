@@ -15,13 +15,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, TEST_ORIGIN } from '../tests/support/site.ts';
 import { type BuildCost, build } from './bench/build.ts';
 import { TYPICAL_POST, writeCorpus } from './bench/corpus.ts';
 import { kb, markdownTable } from './bench/report.ts';
 import { measureCorpus, scaleReport, starterReport } from './bench/scale.ts';
 import { buildStarter, starterProblem } from './bench/starter.ts';
 import { type Size, siteWeights } from './bench/weight.ts';
+import { ROOT, TEST_ORIGIN } from './test-builds.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {

@@ -15,11 +15,11 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS } from '../tests/support/browser.ts';
-import { CONTENT_TYPES } from '../tests/support/server.ts';
-import { fileFor } from '../tests/support/site.ts';
 import { markdownTable } from './bench/report.ts';
+import { fileFor } from './build-output.ts';
+import { CHROMIUM_ARGS } from './chromium.ts';
 import { judgeForFile, missingMessage } from './judges.ts';
+import { compressible, contentType } from './static-host.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The four categories, as Lighthouse names them. */
@@ -48,8 +48,6 @@ export function pagesOf(dir: string): string[] {
   return ['', ...slugs.map((s) => `posts/${s}/`)];
 }
 
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.txt']);
-
 /**
  * Serves a build on 127.0.0.1 the way a production static host does: gzip for text when the
  * browser accepts it (as the benchmark's "first visit" figures assume), 404.html for unknown paths.
@@ -62,9 +60,9 @@ async function serveCompressed(dir: string, base: string) {
     const ext = extname(file);
     let body = readFileSync(file);
     const headers: Record<string, string> = {
-      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'Content-Type': contentType(ext),
     };
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+    if (compressible(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
       body = gzipSync(body, { level: 6 });
       headers['Content-Encoding'] = 'gzip';
       headers['Vary'] = 'Accept-Encoding';

@@ -12,21 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { type HeaderRule, headersFor, parseHeaders } from '../src/core/security.ts';
-
-/** Types for the files a build holds; `_headers` overrides them where it names a type. */
-const TYPES = new Map([
-  ['.html', 'text/html; charset=utf-8'],
-  ['.css', 'text/css; charset=utf-8'],
-  ['.js', 'text/javascript; charset=utf-8'],
-  ['.json', 'application/json'],
-  ['.xml', 'application/xml'],
-  ['.xsl', 'text/xsl'],
-  ['.svg', 'image/svg+xml'],
-  ['.png', 'image/png'],
-  ['.txt', 'text/plain; charset=utf-8'],
-  ['.woff2', 'font/woff2'],
-  ['.wasm', 'application/wasm'],
-]);
+import { contentType } from './static-host.ts';
 
 /** The base path a build was made for, read from its `_headers` (its first rule is `<base>*`). */
 export function buildBase(rules: readonly HeaderRule[]): string {
@@ -62,8 +48,7 @@ export async function preview(
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const send = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
       res.statusCode = status;
-      if (file)
-        res.setHeader('Content-Type', TYPES.get(extname(file)) ?? 'application/octet-stream');
+      if (file) res.setHeader('Content-Type', contentType(extname(file)));
       for (const [k, v] of headersFor(rules, path)) res.setHeader(k, v);
       for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
       if (file && req.method !== 'HEAD') createReadStream(file).pipe(res);

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlPages } from '../../tests/support/site.ts';
+import { htmlPages } from '../build-output.ts';
 import { astroEnv, copyProject, removeProject } from '../project-copy.ts';
 import { ROOT } from '../test-builds.ts';
 

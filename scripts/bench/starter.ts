@@ -11,7 +11,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { htmlPages } from '../../tests/support/site.ts';
+import { htmlPages } from '../build-output.ts';
 import { astroEnv } from '../project-copy.ts';
 import { type BuildCost, measuredBuild } from './build.ts';
 import { SCALE_POST, writeCorpus } from './corpus.ts';

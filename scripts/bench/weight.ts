@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { elements, fileFor, htmlPages, parseHtml, urlPathOf } from '../../tests/support/site.ts';
+import { elements, fileFor, htmlPages, parseHtml, urlPathOf } from '../build-output.ts';
 
 /** Bytes on disk and bytes on the wire. */
 export interface Size {

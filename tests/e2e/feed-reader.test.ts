@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { contentType } from '../../scripts/static-host.ts';
 import { buildHostapdConfig } from '../../src/core/hostapd/config.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/hostapd/settings.ts';
 import { parseKeyLog, SAMPLE_KEYLOG } from '../../src/core/keylog/keylog.ts';
@@ -23,7 +24,6 @@ import {
 import { peakText, summarise } from '../../src/core/loadavg/sim-view.ts';
 import { simulate } from '../../src/core/loadavg/simulate.ts';
 import { sharedBrowser } from '../support/browser.ts';
-import { CONTENT_TYPES } from '../support/server.ts';
 import { BUILDS, fileFor, ROOT, requireBuild, TEST_ORIGIN } from '../support/site.ts';
 
 /** The simulator's opening scenario. */
@@ -84,7 +84,7 @@ async function openItem(dir: string, base: string, html: string, background: str
     if (!file) return route.fulfill({ status: 404, body: 'not in the build' });
     return route.fulfill({
       status: 200,
-      contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      contentType: contentType(extname(file)),
       body: readFileSync(file),
     });
   });

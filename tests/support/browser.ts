@@ -9,21 +9,12 @@ import {
   type Response,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 import { requireTool } from './peers.ts';
 import { type StaticSite, serve } from './server.ts';
 import { BUILDS, requireBuild } from './site.ts';
 
-/** Flags for Debian's Chromium here: headless as root, and no background traffic to a closed network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS };
 
 /**
  * Debian's build of Chromium's headless shell: the same Blink and V8 as its `chromium` (one source

@@ -2,21 +2,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
+import { contentType } from '../../scripts/static-host.ts';
 import { fileFor } from './site.ts';
-
-/** Content types a static host sends for the site's files. */
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.xsl': 'text/xsl',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 /** A static host for a build under its base path, like any plain web server would be. */
 export interface StaticSite {
@@ -39,7 +26,7 @@ export async function serve(dir: string, base: string): Promise<StaticSite> {
     const file = fileFor(dir, base, path);
     if (file) {
       res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': contentType(extname(file)),
         'Content-Length': statSync(file).size,
       });
       createReadStream(file).pipe(res);
@@ -47,7 +34,7 @@ export async function serve(dir: string, base: string): Promise<StaticSite> {
     }
     missing.push(path);
     const notFound = join(dir, '404.html');
-    res.writeHead(404, { 'Content-Type': CONTENT_TYPES['.html'] ?? 'text/html' });
+    res.writeHead(404, { 'Content-Type': contentType('.html') });
     if (existsSync(notFound)) createReadStream(notFound).pipe(res);
     else res.end('not found');
   });
