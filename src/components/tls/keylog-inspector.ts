@@ -10,6 +10,7 @@ import {
   summarizeKeyLog,
 } from '../../core/keylog/view.ts';
 import { failureHtml } from '../widgets/form-state.ts';
+import { morph } from '../widgets/morph.ts';
 
 /** Texts up to this many characters (a few hundred lines) are read at once. */
 const AT_ONCE = 50_000;
@@ -65,7 +66,7 @@ class KeylogInspectorElement extends HTMLElement {
   #keep(pasted: string): void {
     this.#pasted = pasted;
     const note = this.querySelector('[data-output="pasted"]') as HTMLElement;
-    note.innerHTML = pasted === '' ? '' : pastedHtml(countLines(pasted), pasted.length);
+    morph(note, pasted === '' ? '' : pastedHtml(countLines(pasted), pasted.length));
   }
 
   #edited(input: HTMLTextAreaElement): void {
@@ -118,14 +119,14 @@ class KeylogInspectorElement extends HTMLElement {
 
   #show(report: KeyLogReport): void {
     const results = this.#results();
-    results.innerHTML = renderKeyLogHtml(report);
+    morph(results, renderKeyLogHtml(report));
     results.hidden = false;
     this.#summary().textContent = summarizeKeyLog(report);
   }
 
   #fail(error: unknown): void {
     const results = this.#results();
-    results.innerHTML = failureHtml(error instanceof Error ? error.message : String(error));
+    morph(results, failureHtml(error instanceof Error ? error.message : String(error)));
     results.hidden = false;
     this.#summary().textContent = '';
   }

@@ -36,9 +36,18 @@ function syncChildren(live: Node, fresh: Node): void {
   for (const extra of have.slice(want.length)) extra.remove();
 }
 
-/** Makes `target`'s children match `html` (trusted markup from a view function). */
+/**
+ * Makes `target`'s children match `html` (trusted markup from a view function). Outputs hold no
+ * live controls: a kept input, select or textarea would keep what the reader typed into it while
+ * its attributes changed under it, so markup with one is refused here rather than half-synced.
+ * Buttons are fine (they hold no state; widgets listen for them on their own element).
+ */
 export function morph(target: Element, html: string): void {
   const template = document.createElement('template');
   template.innerHTML = html;
+  const control = template.content.querySelector('input, select, textarea');
+  if (control) {
+    throw new Error(`morph: an output cannot hold a live control (<${control.localName}>)`);
+  }
   syncChildren(target, template.content);
 }
