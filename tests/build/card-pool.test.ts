@@ -1,11 +1,14 @@
 // The social-card worker pool, with real worker threads: a worker that dies mid-build is replaced
 // and its cards drawn again; a card that keeps killing workers fails alone (issue 25, item 10).
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { cardPool } from '../../src/build/og/card-pool.ts';
 import { fontFile } from '../../src/build/og/font-files.ts';
 import type { CardFont } from '../../src/build/og/render.ts';
+import { runAstro } from '../support/site.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const inter = (weight: 400 | 700): CardFont => {
@@ -35,5 +38,38 @@ describe('cardPool', () => {
     );
     expect([...(await good).slice(0, 4)]).toEqual(PNG);
     expect([...(await pool.render(card('After it'), FONTS)).slice(0, 4)]).toEqual(PNG);
+  });
+});
+
+describe('a build with a card that cannot be drawn', () => {
+  it('fails, naming the post file and why, and does not hang', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-build-'));
+    const posts = join(dir, 'posts');
+    mkdirSync(posts);
+    const post = (title: string) =>
+      `---\ntitle: ${title}\ndescription: A card test.\npubDate: 2021-05-01\ntags: [kde]\n---\n\nHello.\n`;
+    writeFileSync(join(posts, 'fine.mdx'), post('A fine card'));
+    writeFileSync(join(posts, 'kills.mdx'), post('kills its worker'));
+    const env = {
+      POSTS_DIR: posts,
+      OUT_DIR: join(dir, 'dist'),
+      ASTRO_CACHE_DIR: join(dir, 'cache'),
+    };
+    // In the build's copy of the project, the card worker dies on that one card, as a crash in
+    // native code would; every other card is drawn by the real worker.
+    const { status, output } = runAstro(['build'], env, 180_000, (root) => {
+      const worker = join(root, 'src/build/og/card-worker.ts');
+      renameSync(worker, join(root, 'src/build/og/real-card-worker.ts'));
+      writeFileSync(
+        worker,
+        `import { parentPort } from 'node:worker_threads';\n` +
+          `parentPort?.on('message', (job) => { if (job.card.title === 'kills its worker') process.exit(3); });\n` +
+          `await import('./real-card-worker.ts');\n`,
+      );
+    });
+    expect(status, output).not.toBe(0);
+    expect(output).toMatch(
+      /kills\.mdx: the social card of "kills its worker" could not be drawn: its card worker died 2 times drawing it \(last: exit code 3\)/,
+    );
   });
 });

@@ -57,10 +57,16 @@ export function pagesPerTemplate(dir: string): string[] {
   return [...largest.values()].sort();
 }
 
-/** Runs the Astro CLI in a throwaway copy of the project with extra environment; returns status and output. */
-export function runAstro(args: string[], env: Record<string, string>, timeoutMs = 180_000) {
+/** Runs the Astro CLI in a throwaway copy of the project (which `prepare` may change first) with extra environment; returns status and output. */
+export function runAstro(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+  prepare?: (root: string) => void,
+) {
   const root = copyProject();
   try {
+    prepare?.(root);
     const r = spawnSync(join(ROOT, 'node_modules/.bin/astro'), args, {
       cwd: root,
       encoding: 'utf8',
