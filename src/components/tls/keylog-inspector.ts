@@ -9,7 +9,7 @@ import {
   renderKeyLogHtml,
   summarizeKeyLog,
 } from '../../core/keylog/view.ts';
-import { failureHtml } from '../widgets/form-state.ts';
+import { FormState, failureHtml } from '../widgets/form-state.ts';
 import { morph } from '../widgets/morph.ts';
 
 /** Texts up to this many characters (a few hundred lines) are read at once. */
@@ -20,6 +20,9 @@ const BOX_LINES = 2_000;
 const PAUSE_MS = 200;
 /** Longest slice of reading between two chances for the page to paint, in ms. */
 const SLICE_MS = 8;
+
+/** The inspector's one field. */
+type Box = { input: string };
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -36,22 +39,31 @@ class KeylogInspectorElement extends HTMLElement {
   #pasted = '';
 
   connectedCallback(): void {
-    const input = this.querySelector('textarea');
-    if (!input) return;
+    // The kit's form state reads the box and reports failures, as for every widget; what it
+    // hands over is the text, which this element reads at once or in slices.
+    const form = new FormState(this, {
+      instance: this.dataset['prefix'] ?? 'keylog-inspector',
+      defaults: { input: '' },
+      validate: (values) => ({ ok: true, value: values.input }),
+      render: (checked) => {
+        if (checked.ok) this.#read(checked.value);
+      },
+      fail: (message) => this.#fail(message),
+    });
+    const input = form.control('input') as HTMLTextAreaElement;
     input.readOnly = false;
-    input.addEventListener('input', () => this.#edited(input));
-    input.addEventListener('paste', (event) => this.#paste(input, event));
+    input.addEventListener('paste', (event) => this.#paste(input, event, form));
     this.addEventListener('click', (event) => {
       if ((event.target as HTMLElement).closest('[data-action="remove-paste"]')) {
         this.#keep('');
         input.focus();
-        this.#edited(input);
+        form.update();
       }
     });
-    this.#edited(input);
+    form.start();
   }
 
-  #paste(input: HTMLTextAreaElement, event: ClipboardEvent): void {
+  #paste(input: HTMLTextAreaElement, event: ClipboardEvent, form: FormState<Box, string>): void {
     const text = event.clipboardData?.getData('text/plain') ?? '';
     if (text.length <= AT_ONCE || countLines(text) <= BOX_LINES) return;
     event.preventDefault();
@@ -60,7 +72,7 @@ class KeylogInspectorElement extends HTMLElement {
       from === 0 && to === value.length ? text : value.slice(0, from) + text + value.slice(to),
     );
     input.value = '';
-    this.#edited(input);
+    form.update();
   }
 
   #keep(pasted: string): void {
@@ -69,24 +81,20 @@ class KeylogInspectorElement extends HTMLElement {
     morph(note, pasted === '' ? '' : pastedHtml(countLines(pasted), pasted.length));
   }
 
-  #edited(input: HTMLTextAreaElement): void {
+  /** Reads the box (after any kept paste): a short text now, a long one in slices after a pause. */
+  #read(box: string): void {
     const run = ++this.#run;
     clearTimeout(this.#timer);
-    if (this.#pasted === '' && input.textLength <= AT_ONCE) {
-      try {
-        this.#show(new KeyLogReader(input.value).report());
-      } catch (error) {
-        this.#fail(error);
-      }
+    if (this.#pasted === '' && box.length <= AT_ONCE) {
+      this.#show(new KeyLogReader(box).report());
       return;
     }
     this.#pending(0);
-    this.#timer = setTimeout(() => void this.#readInSlices(input, run), PAUSE_MS);
+    this.#timer = setTimeout(() => void this.#readInSlices(box, run), PAUSE_MS);
   }
 
-  async #readInSlices(input: HTMLTextAreaElement, run: number): Promise<void> {
+  async #readInSlices(box: string, run: number): Promise<void> {
     try {
-      const box = input.value;
       const text =
         this.#pasted === '' || box === '' ? this.#pasted + box : `${this.#pasted}\n${box}`;
       const reader = new KeyLogReader(text);
@@ -108,7 +116,7 @@ class KeylogInspectorElement extends HTMLElement {
       this.#show(reader.report());
     } catch (error) {
       // Any failure replaces the result with a message: never a stale table; the next edit retries.
-      if (run === this.#run) this.#fail(error);
+      if (run === this.#run) this.#fail(error instanceof Error ? error.message : String(error));
     }
   }
 
@@ -124,9 +132,9 @@ class KeylogInspectorElement extends HTMLElement {
     this.#summary().textContent = summarizeKeyLog(report);
   }
 
-  #fail(error: unknown): void {
+  #fail(message: string): void {
     const results = this.#results();
-    morph(results, failureHtml(error instanceof Error ? error.message : String(error)));
+    morph(results, failureHtml(message));
     results.hidden = false;
     this.#summary().textContent = '';
   }
