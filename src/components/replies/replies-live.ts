@@ -7,6 +7,7 @@ import { countLabel, MAX_DEPTH, refreshDone, refreshError } from '../../core/rep
 import { snapshotFromContext } from '../../core/replies/snapshot.ts';
 import type { Toot } from '../../core/replies/toot.ts';
 import { replyHtml } from '../../core/replies/view.ts';
+import { morph } from '../widgets/morph.ts';
 
 /** The keys of the blocked handles the page was built with. */
 function blockedOf(root: HTMLElement): Set<string> {
@@ -44,7 +45,7 @@ function itemOf(html: string, id: string): HTMLLIElement {
   li.className = 'reply';
   li.id = `reply-${id}`;
   // replyHtml escapes every field and sanitises the content with the snapshot's allow-list.
-  li.innerHTML = html;
+  morph(li, html);
   return li;
 }
 
