@@ -3,7 +3,8 @@
  * query stays in the page address.
  */
 import { ROUTES } from '../../core/routes.ts';
-import type { Hit, PagefindApi, Segment } from '../../core/search/results.ts';
+import type { PagefindApi } from '../../core/search/results.ts';
+import { morph } from '../widgets/morph.ts';
 
 const BASE = import.meta.env.BASE_URL;
 const MAX_RESULTS = 10;
@@ -24,49 +25,7 @@ function loadEngine(): Promise<PagefindApi> {
 // A chunk with a dynamic import stays an external file: Astro would inline a small self-contained
 // script into the page, and the Content-Security-Policy allows no inline script.
 const helpers = () => import('../../core/search/results.ts');
-
-function text(segments: Segment[]): DocumentFragment {
-  const frag = document.createDocumentFragment();
-  for (const s of segments) {
-    if (s.mark) {
-      const m = document.createElement('mark');
-      m.textContent = s.text;
-      frag.append(m);
-    } else frag.append(s.text);
-  }
-  return frag;
-}
-
-function link(url: string, label: string): HTMLAnchorElement {
-  const a = document.createElement('a');
-  a.href = url;
-  a.textContent = label;
-  return a;
-}
-
-function renderHit(hit: Hit): HTMLLIElement {
-  const li = document.createElement('li');
-  const h = document.createElement('h2');
-  h.append(link(hit.url, hit.title));
-  li.append(h);
-  if (hit.sections.length === 0) {
-    const p = document.createElement('p');
-    p.append(text(hit.excerpt));
-    li.append(p);
-    return li;
-  }
-  const ul = document.createElement('ul');
-  ul.setAttribute('aria-label', `Sections of “${hit.title}”`);
-  for (const s of hit.sections) {
-    const item = document.createElement('li');
-    const p = document.createElement('p');
-    p.append(text(s.excerpt));
-    item.append(link(s.url, s.title), p);
-    ul.append(item);
-  }
-  li.append(ul);
-  return li;
-}
+const view = () => import('../../core/search/view.ts');
 
 class SiteSearch extends HTMLElement {
   #run = 0;
@@ -88,7 +47,7 @@ class SiteSearch extends HTMLElement {
         else url.searchParams.delete('q');
         history.replaceState(null, '', url);
         if (!query) {
-          list.replaceChildren();
+          morph(list, '');
           status.textContent = statusMessage('', 0);
           return;
         }
@@ -97,13 +56,12 @@ class SiteSearch extends HTMLElement {
         if (!found || run !== this.#run) return;
         const pages = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
         if (run !== this.#run) return;
-        list.replaceChildren(...pages.map((p) => renderHit(toHit(p))));
+        morph(list, (await view()).hitsHtml(pages.map((p) => toHit(p))));
         status.textContent = searchStatus(query, pages, found.results.length);
       } catch (error) {
         if (run !== this.#run) return;
-        list.replaceChildren();
-        status.textContent =
-          'Search is unavailable: its index is made by “npm run build”, so it works on the built site, not in “npm run dev”.';
+        morph(list, '');
+        status.textContent = (await view()).SEARCH_UNAVAILABLE;
         console.warn('Search failed to load', error);
       }
     };
