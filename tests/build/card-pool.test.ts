@@ -1,6 +1,6 @@
 // The social-card worker pool, with real worker threads: a worker that dies mid-build is replaced
 // and its cards drawn again; a card that keeps killing workers fails alone (issue 25, item 10).
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -60,11 +60,13 @@ describe('a build with a card that cannot be drawn', () => {
     const { status, output } = runAstro(['build'], env, 180_000, (root) => {
       const worker = join(root, 'src/build/og/card-worker.ts');
       renameSync(worker, join(root, 'src/build/og/real-card-worker.ts'));
+      const dying = readFileSync(
+        join(import.meta.dirname, 'fixtures/dying-card-worker.ts'),
+        'utf8',
+      );
       writeFileSync(
         worker,
-        `import { parentPort } from 'node:worker_threads';\n` +
-          `parentPort?.on('message', (job) => { if (job.card.title === 'kills its worker') process.exit(3); });\n` +
-          `await import('./real-card-worker.ts');\n`,
+        dying.replace('../../../src/build/og/card-worker.ts', './real-card-worker.ts'),
       );
     });
     expect(status, output).not.toBe(0);
