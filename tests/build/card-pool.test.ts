@@ -64,10 +64,9 @@ describe('a build with a card that cannot be drawn', () => {
         join(import.meta.dirname, 'fixtures/dying-card-worker.ts'),
         'utf8',
       );
-      writeFileSync(
-        worker,
-        dying.replace('../../../src/build/og/card-worker.ts', './real-card-worker.ts'),
-      );
+      const real = '../../../src/build/og/card-worker.ts';
+      if (!dying.includes(real)) throw new Error(`the dying worker no longer imports ${real}`);
+      writeFileSync(worker, dying.replace(real, './real-card-worker.ts'));
     });
     expect(status, output).not.toBe(0);
     expect(output).toMatch(
